@@ -1,0 +1,63 @@
+/**
+ * Adapter for OpenAI-compatible servers (vLLM, llama.cpp server, TGI's Messages API, LM Studio, Ollama's /v1).
+ * The body goes through as sent, except `model`, which becomes the backend's own name; streams are SSE, parsed
+ * event by event so later stages can inspect and restore each chunk.
+ */
+import { AirlockError } from '../errors.ts';
+import type { EgressClient } from '../egress/client.ts';
+import type { Endpoint, ReplyObject } from '../protocol/openai.ts';
+import { assertOk, backendHeaders, joinUrl, parseSseJson, readJson, type BackendHttpConfig } from './http.ts';
+import type { BackendAdapter, BackendReply, CallOptions } from './types.ts';
+
+export interface OpenAIBackendConfig extends BackendHttpConfig {
+  readonly id: string;
+  readonly url: string;
+  readonly jurisdiction: string;
+  readonly endpoints: readonly Endpoint[];
+}
+
+export function createOpenAIBackend(cfg: OpenAIBackendConfig, egress: EgressClient): BackendAdapter {
+  const jsonHeaders = backendHeaders(cfg);
+  const sseHeaders = backendHeaders(cfg, 'text/event-stream');
+
+  async function post(path: string, body: object, options: CallOptions, stream: boolean): Promise<BackendReply> {
+    const res = await egress.request(cfg.id, {
+      method: 'POST',
+      url: joinUrl(cfg.url, path),
+      headers: stream ? sseHeaders : jsonHeaders,
+      body: JSON.stringify({ ...body, model: options.model }),
+      signal: options.signal,
+    });
+    await assertOk(res);
+    if (!stream) return { kind: 'json', body: checkReply(await readJson(res)) };
+    return { kind: 'stream', chunks: mapChunks(parseSseJson(res)) };
+  }
+
+  return {
+    id: cfg.id,
+    kind: 'openai',
+    jurisdiction: cfg.jurisdiction,
+    endpoints: new Set(cfg.endpoints),
+    chat: (body, options) => post('chat/completions', body, options, body.stream === true),
+    completions: (body, options) => post('completions', body, options, body.stream === true),
+    async embeddings(body, options) {
+      const reply = await post('embeddings', body, options, false);
+      return (reply as { body: ReplyObject }).body;
+    },
+    async probe(signal) {
+      const res = await egress.request(cfg.id, { method: 'GET', url: joinUrl(cfg.url, 'models'), headers: jsonHeaders, signal });
+      await res.body.dump();
+      return res.statusCode >= 200 && res.statusCode < 300;
+    },
+  };
+}
+
+/** Some servers report failures inside a 200 body or a stream event; those are backend errors, never relayed. */
+function checkReply(obj: Record<string, unknown>): ReplyObject {
+  if ('error' in obj && obj.error) throw new AirlockError('AIRLOCK_BACKEND_ERROR', { detail: '(error reported in the reply)' });
+  return obj;
+}
+
+async function* mapChunks(events: AsyncIterable<Record<string, unknown>>): AsyncGenerator<ReplyObject> {
+  for await (const event of events) yield checkReply(event);
+}

@@ -1,0 +1,72 @@
+/**
+ * `airlock init [--out FILE] [--force]`: writes a commented airlock.yaml holding a freshly generated API key's
+ * hash for a first tenant, and prints that key once. The file is validated before it is written, so what init
+ * writes always starts.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { generateApiKey, hashApiKey } from '../auth/api-keys.ts';
+import { DEFAULT_CONFIG_FILE, parseConfigText } from '../config/load.ts';
+import { CliUsageError, parseCommandArgs } from './usage.ts';
+
+export async function runInit(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    tenant: { type: 'string' },
+  });
+  const path = resolve(values.out ?? DEFAULT_CONFIG_FILE);
+  if (existsSync(path) && !values.force) throw new CliUsageError(`${path} exists; pass --force to overwrite it`);
+  const tenant = values.tenant ?? 'my-shop';
+  const key = generateApiKey();
+  const text = configTemplate(tenant, hashApiKey(key));
+  parseConfigText(text, { baseDir: dirname(path), env: {} });
+  writeFileSync(path, text, { mode: 0o600 });
+  process.stderr.write(`wrote ${path}\nAPI key for tenant ${tenant} (shown only this once; the file holds its hash):\n`);
+  process.stdout.write(`${key}\n`);
+  return Promise.resolve(0);
+}
+
+function configTemplate(tenant: string, hash: string): string {
+  return `# Airlock configuration. Every option is described in docs/configuration.md.
+# Unknown keys are refused at start. Secrets may be written as \${ENV_VAR} or file:/path/to/secret.
+
+server:
+  host: 127.0.0.1          # listen address; use 0.0.0.0 only behind a firewall or load balancer
+  port: 8080
+  bodyLimitBytes: 4mb      # larger request bodies get 413
+  shutdownGraceMs: 10000   # SIGTERM lets requests and streams finish for this long
+  metrics: true            # GET /metrics (Prometheus)
+
+logging:
+  level: info
+
+dataDir: ./.airlock        # managed key file (airlock keys create) and later the audit log
+
+# Where data may be processed: each name may sit within a larger one.
+jurisdictions:
+  on-prem: { within: DE }
+  DE: { within: EU }
+  EU: {}
+
+# Self-hosted backends. Nothing else is ever contacted.
+backends:
+  - id: ollama-local
+    kind: openai                       # openai: vLLM, llama.cpp server, TGI, LM Studio, Ollama /v1; ollama: native API
+    url: http://127.0.0.1:11434/v1
+    jurisdiction: on-prem
+    models:                            # public alias: the backend's own model name
+      shop-assistant: llama3.1:8b
+      shop-embed: nomic-embed-text
+    # apiKey: \${VLLM_API_KEY}         # sent to the backend as a Bearer token
+    timeouts: { connectTimeoutMs: 2000, headersTimeoutMs: 60000, bodyTimeoutMs: 120000 }
+    pool: { connections: 64, keepAliveTimeoutMs: 30000 }
+
+tenants:
+  - id: ${tenant}
+    keys:
+      - id: first-key
+        hash: "${hash}"
+        scopes: [chat, completions, embeddings, models]
+`;
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * The `airlock` command: dispatches to one module per subcommand. Configuration errors print their path and
+ * reason and exit 2; other failures exit 1 without a stack trace unless AIRLOCK_DEBUG is set.
+ */
+import { ConfigError } from '../errors.ts';
+import { runInit } from './init.ts';
+import { runKeys } from './keys.ts';
+import { runServe } from './serve.ts';
+import { CliUsageError } from './usage.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  serve: runServe,
+  init: runInit,
+  keys: runKeys,
+};
+
+const USAGE = `Usage: airlock <command> [options]
+
+Commands:
+  serve [--config FILE]                 run the gateway (embedded defaults when no config file exists)
+  init [--out FILE] [--force]           write a commented airlock.yaml
+  keys create --tenant T [--id ID] [--scopes a,b] [--models m1,m2] [--config FILE]
+  keys list [--tenant T] [--config FILE]
+  keys revoke --id ID --tenant T [--config FILE]
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`airlock: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof CliUsageError) {
+      process.stderr.write(`airlock ${command}: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`airlock ${command}: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.AIRLOCK_DEBUG) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,51 @@
+/**
+ * `airlock serve [--config FILE]`: runs the gateway until SIGTERM or SIGINT, then drains. On the embedded
+ * defaults the development tenant's key is generated on first start, its hash stored under dataDir, and the key
+ * shown once on stderr (never in the JSON log on stdout).
+ */
+import { generateApiKey, hashApiKey } from '../auth/api-keys.ts';
+import { DEV_TENANT } from '../config/defaults.ts';
+import { keyFilePath, readKeyFile, writeKeyFile } from '../config/key-file.ts';
+import { loadConfig } from '../config/load.ts';
+import type { AirlockConfig } from '../config/schema.ts';
+import { startGateway } from '../server/gateway.ts';
+import { parseCommandArgs } from './usage.ts';
+
+export async function runServe(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { config: { type: 'string', short: 'c' } });
+  const loaded = loadConfig({ path: values.config });
+  if (loaded.path === null) ensureDevelopmentKey(loaded.config);
+  const gateway = await startGateway(loaded.config);
+  if (loaded.path === null) process.stderr.write(`airlock: embedded defaults (no airlock.yaml); listening on ${gateway.url}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await gateway.close();
+  return 0;
+}
+
+function ensureDevelopmentKey(config: AirlockConfig): void {
+  const keys = readKeyFile(config.dataDir);
+  if (keys.some((k) => k.tenant === DEV_TENANT)) return;
+  const key = generateApiKey();
+  keys.push({
+    id: 'dev',
+    tenant: DEV_TENANT,
+    hash: hashApiKey(key),
+    scopes: ['chat', 'completions', 'embeddings', 'models'],
+    createdAt: new Date().toISOString(),
+  });
+  writeKeyFile(config.dataDir, keys);
+  process.stderr.write(
+    [
+      '',
+      'airlock: created the development API key (shown only this once; only its hash is stored):',
+      '',
+      `    ${key}`,
+      '',
+      `  stored in ${keyFilePath(config.dataDir)}; make another with: npx airlock keys create --tenant ${DEV_TENANT}`,
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The configuration schema: the single reference for every option Airlock reads. Objects are strict, so an
+ * unknown key is an error naming its path; durations and sizes carry their unit in the name. docs/configuration.md
+ * documents each field. Secret references (`${ENV}`, `file:`) are resolved by load.ts before this schema runs.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** Bytes as a number or a string such as `4mb`, `512kb`. */
+const byteSize = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)$/i, 'expected a size such as 4mb, 512kb or a number of bytes')
+    .transform((s) => {
+      const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(s) as RegExpExecArray;
+      return Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] as string).toLowerCase()] as number));
+    }),
+]);
+
+const durationMs = z.number().int().positive().max(3_600_000);
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected 1-64 letters, digits, ".", "_" or "-"');
+
+export const SCOPES = ['chat', 'completions', 'embeddings', 'models'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * A secret value: a literal, a `${ENV}` reference (resolved for every string by load.ts) or `file:PATH`, read here
+ * so an error names the field. Relative paths were made absolute by load.ts.
+ */
+const secret = z.string().min(1).transform((value, ctx) => {
+  if (!value.startsWith('file:')) return value;
+  try {
+    const content = readFileSync(value.slice('file:'.length), 'utf8').trim();
+    if (content === '') ctx.addIssue({ code: 'custom', message: 'the referenced secret file is empty' });
+    return content;
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `cannot read the referenced secret file (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    return z.NEVER;
+  }
+});
+
+const keyHash = secret.pipe(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" followed by 64 lowercase hex digits'));
+
+export const apiKeyRecordSchema = z.strictObject({
+  id: identifier,
+  hash: keyHash,
+  scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]),
+  /** Public model aliases this key may use; absent means every model its tenant may use. */
+  models: z.array(z.string().min(1)).optional(),
+});
+
+const tenantSchema = z.strictObject({
+  id: identifier,
+  keys: z.array(apiKeyRecordSchema).default([]),
+  /** Public model aliases the tenant may use; absent means every alias of a backend the tenant may reach. */
+  models: z.array(z.string().min(1)).optional(),
+});
+
+const timeoutsSchema = z.strictObject({
+  connectTimeoutMs: durationMs.default(2_000),
+  headersTimeoutMs: durationMs.default(60_000),
+  bodyTimeoutMs: durationMs.default(120_000),
+});
+
+const poolSchema = z.strictObject({
+  connections: z.number().int().positive().max(1024).default(64),
+  keepAliveTimeoutMs: durationMs.default(30_000),
+});
+
+const backendUrl = z
+  .string()
+  .refine((s) => URL.canParse(s), 'expected an absolute URL')
+  .refine((s) => /^https?:$/.test(new URL(s).protocol), 'expected an http:// or https:// URL')
+  .refine((s) => {
+    const u = new URL(s);
+    return !u.username && !u.password && !u.search && !u.hash;
+  }, 'credentials, query and fragment are not allowed in a backend URL; use apiKey or headers');
+
+export const BACKEND_KINDS = ['openai', 'ollama'] as const;
+
+const backendSchema = z.strictObject({
+  id: identifier,
+  kind: z.enum(BACKEND_KINDS),
+  /** Base URL: for `openai` the API root including `/v1`; for `ollama` the server root. */
+  url: backendUrl,
+  jurisdiction: identifier,
+  /** Public alias → this backend's own model name. */
+  models: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, {
+    message: 'at least one model alias is required',
+  }),
+  /** Sent as `Authorization: Bearer` to the backend; never taken from the caller. */
+  apiKey: secret.optional(),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), secret).default({}),
+  /** Tenants this backend is dedicated to; absent means shared by every tenant. */
+  tenants: z.array(identifier).optional(),
+  /** Which endpoints the backend's models serve. */
+  endpoints: z.array(z.enum(['chat', 'completions', 'embeddings'])).min(1).default(['chat', 'completions', 'embeddings']),
+  timeouts: timeoutsSchema.default(timeoutsSchema.parse({})),
+  pool: poolSchema.default(poolSchema.parse({})),
+});
+
+const serverSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8080),
+  bodyLimitBytes: byteSize.default(4 * 1024 * 1024),
+  /** How long SIGTERM waits for in-flight requests and streams before closing them. */
+  shutdownGraceMs: durationMs.default(10_000),
+  /** Serve Prometheus metrics at GET /metrics. */
+  metrics: z.boolean().default(true),
+});
+
+const loggingSchema = z.strictObject({
+  level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const configObjectSchema = z.strictObject({
+    server: serverSchema.default(serverSchema.parse({})),
+    logging: loggingSchema.default(loggingSchema.parse({})),
+    /** Where Airlock keeps its state (managed key file, later the audit log). */
+    dataDir: z.string().min(1).default('./.airlock'),
+    jurisdictions: z.record(identifier, z.strictObject({ within: identifier.optional() })).default({}),
+    backends: z.array(backendSchema).min(1),
+    tenants: z.array(tenantSchema).default([]),
+});
+
+export const configSchema = configObjectSchema.superRefine(checkReferences);
+
+/** Cross-references that a field-level schema cannot see: ids unique, names declared. */
+function checkReferences(cfg: z.output<typeof configObjectSchema>, ctx: z.RefinementCtx): void {
+  const backendIds = new Set<string>();
+  cfg.backends.forEach((b, i) => {
+    if (backendIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['backends', i, 'id'], message: 'duplicate backend id' });
+    backendIds.add(b.id);
+    const known = Object.keys(cfg.jurisdictions);
+    if (known.length > 0 && !known.includes(b.jurisdiction)) {
+      ctx.addIssue({ code: 'custom', path: ['backends', i, 'jurisdiction'], message: 'jurisdiction is not declared under jurisdictions' });
+    }
+  });
+  const tenantIds = new Set(cfg.tenants.map((t) => t.id));
+  cfg.backends.forEach((b, i) =>
+    (b.tenants ?? []).forEach((t, j) => {
+      if (!tenantIds.has(t)) ctx.addIssue({ code: 'custom', path: ['backends', i, 'tenants', j], message: 'unknown tenant' });
+    }),
+  );
+  const aliases = new Set(cfg.backends.flatMap((b) => Object.keys(b.models)));
+  const seenTenants = new Set<string>();
+  const seenKeys = new Set<string>();
+  cfg.tenants.forEach((t, i) => {
+    if (seenTenants.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: 'duplicate tenant id' });
+    seenTenants.add(t.id);
+    (t.models ?? []).forEach((m, j) => {
+      if (!aliases.has(m)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'models', j], message: 'no backend serves this model alias' });
+    });
+    t.keys.forEach((k, j) => {
+      if (seenKeys.has(k.hash)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'keys', j, 'hash'], message: 'duplicate key hash' });
+      seenKeys.add(k.hash);
+    });
+  });
+  for (const [name, j] of Object.entries(cfg.jurisdictions)) {
+    if (j.within !== undefined && !(j.within in cfg.jurisdictions)) {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', name, 'within'], message: 'jurisdiction is not declared' });
+    }
+  }
+}
+
+export type AirlockConfig = z.output<typeof configSchema>;
+export type BackendConfig = AirlockConfig['backends'][number];
+export type TenantConfig = AirlockConfig['tenants'][number];
+export type ApiKeyRecord = z.output<typeof apiKeyRecordSchema>;

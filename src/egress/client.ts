@@ -1,0 +1,127 @@
+/**
+ * The only outbound HTTP client (design rule 2). It knows the declared backends and nothing else: a request to
+ * any other scheme, host or port is refused before a socket opens; redirects are never followed (a 3xx is an
+ * error, its Location never contacted); the connected address is checked so DNS cannot steer a declared name to
+ * a cloud metadata endpoint. One keep-alive undici Pool per backend carries the per-phase timeouts.
+ */
+import { BlockList, isIP } from 'node:net';
+import type { Readable } from 'node:stream';
+import { Pool, buildConnector, errors as undiciErrors } from 'undici';
+import { AirlockError } from '../errors.ts';
+
+export interface EgressTarget {
+  readonly id: string;
+  /** Absolute base URL; its origin (scheme, host, port) is what the allowlist holds. */
+  readonly url: string;
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly bodyTimeoutMs: number;
+  readonly connections: number;
+  readonly keepAliveTimeoutMs: number;
+}
+
+export interface EgressRequest {
+  readonly method: 'GET' | 'POST';
+  /** Absolute URL; must belong to the target's origin. */
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface EgressResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: Readable & { text(): Promise<string>; dump(): Promise<void> };
+}
+
+export interface EgressClient {
+  /** Sends to a declared backend; throws AirlockError for refused destinations, redirects and transport errors. */
+  request(targetId: string, req: EgressRequest): Promise<EgressResponse>;
+  close(): Promise<void>;
+}
+
+/** Addresses a backend name must never resolve to: link-local (cloud metadata at 169.254.169.254) and unspecified. */
+const FORBIDDEN_RESOLVED = new BlockList();
+FORBIDDEN_RESOLVED.addSubnet('169.254.0.0', 16, 'ipv4');
+FORBIDDEN_RESOLVED.addAddress('0.0.0.0', 'ipv4');
+FORBIDDEN_RESOLVED.addSubnet('fe80::', 10, 'ipv6');
+FORBIDDEN_RESOLVED.addAddress('::', 'ipv6');
+
+export function createEgressClient(targets: readonly EgressTarget[]): EgressClient {
+  const pools = new Map<string, { origin: string; pool: Pool }>();
+  for (const t of targets) {
+    const origin = new URL(t.url).origin;
+    pools.set(t.id, { origin, pool: createPool(origin, t) });
+  }
+
+  return {
+    async request(targetId, req) {
+      const entry = pools.get(targetId);
+      if (!entry || !URL.canParse(req.url) || new URL(req.url).origin !== entry.origin) {
+        throw new AirlockError('AIRLOCK_EGRESS_DESTINATION_REFUSED');
+      }
+      const url = new URL(req.url);
+      let res;
+      try {
+        res = await entry.pool.request({
+          method: req.method,
+          path: url.pathname + url.search,
+          headers: req.headers,
+          body: req.body ?? null,
+          signal: req.signal ?? null,
+        });
+      } catch (err) {
+        throw toEgressError(err);
+      }
+      if (res.statusCode >= 300 && res.statusCode < 400) {
+        await res.body.dump().catch(() => undefined); // discarded unread; the Location is never contacted
+        throw new AirlockError('AIRLOCK_EGRESS_REDIRECT_REFUSED', { detail: `(status ${res.statusCode})` });
+      }
+      return { statusCode: res.statusCode, headers: res.headers, body: res.body };
+    },
+    async close() {
+      await Promise.all([...pools.values()].map(({ pool }) => pool.close()));
+    },
+  };
+}
+
+function createPool(origin: string, t: EgressTarget): Pool {
+  const hostname = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  const literal = isIP(hostname) !== 0;
+  const connect = buildConnector({ timeout: t.connectTimeoutMs });
+  return new Pool(origin, {
+    connections: t.connections,
+    keepAliveTimeout: t.keepAliveTimeoutMs,
+    headersTimeout: t.headersTimeoutMs,
+    bodyTimeout: t.bodyTimeoutMs,
+    // A literal IP in config is the operator's explicit choice; a name must not resolve to a forbidden address.
+    connect: literal
+      ? connect
+      : (opts, callback) =>
+          connect(opts, (err, socket) => {
+            if (err || !socket) return callback(err, null);
+            const address = socket.remoteAddress ?? '';
+            const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+            if (address === '' || FORBIDDEN_RESOLVED.check(address, family)) {
+              socket.destroy();
+              return callback(new AirlockError('AIRLOCK_EGRESS_DESTINATION_REFUSED'), null);
+            }
+            return callback(null, socket);
+          }),
+  });
+}
+
+/** Maps transport failures to catalogue errors; an abort (caller gone, shutdown) is re-thrown as is. */
+export function toEgressError(err: unknown): unknown {
+  if (err instanceof AirlockError) return err;
+  if (err instanceof undiciErrors.RequestAbortedError || (err as Error | null)?.name === 'AbortError') return err;
+  if (
+    err instanceof undiciErrors.ConnectTimeoutError ||
+    err instanceof undiciErrors.HeadersTimeoutError ||
+    err instanceof undiciErrors.BodyTimeoutError
+  ) {
+    return new AirlockError('AIRLOCK_BACKEND_TIMEOUT', { cause: err });
+  }
+  return new AirlockError('AIRLOCK_BACKEND_UNREACHABLE', { cause: err });
+}

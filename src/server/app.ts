@@ -1,0 +1,92 @@
+/**
+ * The Fastify application: JSON-only body parsing with the configured limit, our request ids, one record per
+ * request, OpenAI-shaped errors for everything (including Fastify's own parse errors and unknown routes), and
+ * the route groups. Building the app opens no socket; the gateway module listens.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { AirlockError } from '../errors.ts';
+import { toReplyError } from './error-reply.ts';
+import type { GatewayMetrics } from './metrics.ts';
+import { newRequestRecord, writeRequestRecord, type RequestRecord } from './request-record.ts';
+import { registerHealthRoutes, type HealthRouteDeps } from './routes/health.ts';
+import { registerOpenAIRoutes, type OpenAIRouteDeps } from './routes/openai.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    airlock: RequestRecord;
+    /** Writes the request's log line and metrics; for replies sent outside Fastify (streams, disconnects). */
+    finishRecord(status: number): void;
+  }
+}
+
+export interface AppDeps extends OpenAIRouteDeps, HealthRouteDeps {
+  readonly logger: Logger;
+  readonly metrics: GatewayMetrics;
+  readonly bodyLimitBytes: number;
+  readonly serveMetrics: boolean;
+}
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  // Typed as Fastify's base logger so the app keeps Fastify's default generics.
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const app = Fastify({
+    loggerInstance,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Our own ids only: an incoming x-request-id would put caller-chosen text into every log line.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: deps.bodyLimitBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  // Fastify's JSON parser (secure-json-parse, refuses prototype poisoning) stays; plain text is not an API body.
+  app.removeContentTypeParser('text/plain');
+
+  app.decorateRequest('airlock', null as unknown as RequestRecord);
+  app.decorateRequest('finishRecord', function (this: { airlock: RequestRecord }, _status: number) {});
+  app.addHook('onRequest', (req, reply, done) => {
+    const started = performance.now();
+    req.airlock = newRequestRecord('other');
+    req.finishRecord = (status) =>
+      writeRequestRecord(deps.logger, deps.metrics, req.id, req.airlock, status, performance.now() - started);
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    req.finishRecord(reply.statusCode);
+    done();
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const error = toReplyError(err);
+    req.airlock.code = error.code;
+    if (error.code === 'AIRLOCK_INTERNAL') req.log.error({ err: describeInternal(error.cause) }, 'internal error');
+    return reply.code(error.status).send(error.toBody());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const error = new AirlockError('AIRLOCK_ROUTE_NOT_FOUND');
+    req.airlock.code = error.code;
+    return reply.code(error.status).send(error.toBody());
+  });
+
+  registerOpenAIRoutes(app, deps);
+  registerHealthRoutes(app, deps);
+  if (deps.serveMetrics) {
+    app.get('/metrics', async (_req, reply) => {
+      reply.header('content-type', deps.metrics.registry.contentType);
+      return deps.metrics.registry.metrics();
+    });
+  }
+  return app;
+}
+
+/** An internal error is logged by class and code only: an error message can carry request content. */
+function describeInternal(cause: unknown): { type: string; code?: string } {
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return code ? { type: cause.name, code } : { type: cause.name };
+  }
+  return { type: typeof cause };
+}

@@ -1,0 +1,100 @@
+/**
+ * The OpenAI-compatible routes. Inference endpoints run the pipeline and send its reply, JSON or SSE; the
+ * models route lists only what the caller may use. Every reply carries `x-request-id`; successful inference
+ * replies say which backend and jurisdiction served them.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateHeaders, type KeyRing } from '../../auth/api-keys.ts';
+import type { RequestContext } from '../../pipeline/context.ts';
+import type { Pipeline } from '../../pipeline/pipeline.ts';
+import type { Endpoint } from '../../protocol/openai.ts';
+import type { ModelCatalog } from '../../routing/model-catalog.ts';
+import { AirlockError } from '../../errors.ts';
+import type { InFlight } from '../in-flight.ts';
+import { sendStream } from '../stream-reply.ts';
+import { toReplyError } from '../error-reply.ts';
+
+export interface OpenAIRouteDeps {
+  readonly pipeline: Pipeline;
+  readonly catalog: ModelCatalog;
+  readonly keyRing: () => KeyRing;
+  readonly inFlight: InFlight;
+  /** Set when shutdown begins: new requests are refused at once. */
+  readonly isClosing: () => boolean;
+}
+
+const INFERENCE_ROUTES: ReadonlyArray<readonly [string, Endpoint]> = [
+  ['/v1/chat/completions', 'chat'],
+  ['/v1/completions', 'completions'],
+  ['/v1/embeddings', 'embeddings'],
+];
+
+export function registerOpenAIRoutes(app: FastifyInstance, deps: OpenAIRouteDeps): void {
+  for (const [path, endpoint] of INFERENCE_ROUTES) {
+    app.post(path, (req, reply) => handleInference(req, reply, endpoint, deps));
+  }
+  app.get('/v1/models', (req) => {
+    req.airlock.endpoint = 'models';
+    const principal = authenticateHeaders(req.headers, deps.keyRing(), 'models');
+    Object.assign(req.airlock, { tenant: principal.tenant, keyId: principal.keyId });
+    return { object: 'list', data: deps.catalog.modelsFor(principal).map(modelObject) };
+  });
+  app.get<{ Params: { model: string } }>('/v1/models/:model', (req) => {
+    req.airlock.endpoint = 'models';
+    const principal = authenticateHeaders(req.headers, deps.keyRing(), 'models');
+    Object.assign(req.airlock, { tenant: principal.tenant, keyId: principal.keyId });
+    if (!deps.catalog.modelsFor(principal).includes(req.params.model)) {
+      throw new AirlockError('AIRLOCK_MODEL_NOT_FOUND', { param: 'model' });
+    }
+    return modelObject(req.params.model);
+  });
+}
+
+function modelObject(id: string) {
+  return { id, object: 'model', created: 0, owned_by: 'airlock' };
+}
+
+async function handleInference(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, deps: OpenAIRouteDeps) {
+  const record = req.airlock;
+  record.endpoint = endpoint;
+  if (deps.isClosing()) throw new AirlockError('AIRLOCK_SHUTTING_DOWN');
+  const controller = new AbortController();
+  // 'close' before the reply finished means the caller went away: cancel the upstream request at once.
+  const onClose = () => reply.raw.writableFinished || controller.abort();
+  reply.raw.once('close', onClose);
+  const untrack = deps.inFlight.track(controller);
+  const ctx: RequestContext = { requestId: req.id, endpoint, headers: req.headers, body: req.body, signal: controller.signal };
+  try {
+    await deps.pipeline.run(ctx);
+    describeRoute(record, reply, ctx);
+    const result = ctx.reply as NonNullable<RequestContext['reply']>;
+    if (result.kind === 'json') return await reply.code(200).send(result.body);
+    record.stream = true;
+    const outcome = await sendStream(reply, result.chunks, controller.signal);
+    record.code = outcome.callerLeft ? 'CALLER_DISCONNECTED' : outcome.code;
+    req.finishRecord(200);
+    return reply;
+  } catch (err) {
+    describeRoute(record, reply, ctx);
+    if (controller.signal.aborted && reply.raw.destroyed) {
+      record.code = 'CALLER_DISCONNECTED';
+      req.finishRecord(499); // nginx's "client closed request": nothing can be sent, but it is still recorded
+      return reply;
+    }
+    throw toReplyError(controller.signal.aborted ? (controller.signal.reason ?? err) : err);
+  } finally {
+    untrack();
+    reply.raw.off('close', onClose);
+  }
+}
+
+function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, ctx: RequestContext): void {
+  record.tenant = ctx.principal?.tenant;
+  record.keyId = ctx.principal?.keyId;
+  record.model = ctx.alias;
+  record.backend = ctx.backend?.id;
+  if (ctx.backend && !reply.sent) {
+    reply.header('x-airlock-backend', ctx.backend.id);
+    reply.header('x-airlock-jurisdiction', ctx.backend.jurisdiction);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Writes a streamed reply as OpenAI server-sent events, chunk by chunk with backpressure. The first chunk is
+ * awaited before any byte goes out, so a backend that fails at once still gets a proper HTTP error status.
+ * A failure mid-stream becomes one `data: {"error":…}` event (what OpenAI clients expect) and a clean end; a
+ * caller that disconnects aborts the upstream request at once through the request's AbortSignal.
+ */
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import type { ReplyObject } from '../protocol/openai.ts';
+import { toReplyError } from './error-reply.ts';
+
+export interface StreamOutcome {
+  /** The catalogue code of a mid-stream failure, or null when the stream completed or the caller left. */
+  readonly code: string | null;
+  readonly callerLeft: boolean;
+}
+
+export async function sendStream(
+  reply: FastifyReply,
+  chunks: AsyncIterable<ReplyObject>,
+  signal: AbortSignal,
+): Promise<StreamOutcome> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  let next = await iterator.next(); // throws before any byte is written: the caller gets a normal error reply
+  const res = reply.raw;
+  reply.hijack();
+  res.writeHead(200, {
+    ...(reply.getHeaders() as Record<string, string>),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+  });
+  try {
+    while (next.done !== true) {
+      await write(res, `data: ${JSON.stringify(next.value)}\n\n`, signal);
+      next = await iterator.next();
+    }
+    await write(res, 'data: [DONE]\n\n', signal);
+    res.end();
+    return { code: null, callerLeft: false };
+  } catch (err) {
+    if (res.destroyed || res.writableEnded) return { code: null, callerLeft: true };
+    const error = toReplyError(signal.aborted ? (signal.reason ?? err) : err);
+    res.end(`data: ${JSON.stringify(error.toBody())}\n\n`);
+    return { code: error.code, callerLeft: false };
+  } finally {
+    await iterator.return?.().catch(() => undefined);
+  }
+}
+
+async function write(res: ServerResponse, text: string, signal: AbortSignal): Promise<void> {
+  if (res.destroyed) throw new Error('caller disconnected');
+  if (!res.write(text)) await once(res, 'drain', { signal });
+}

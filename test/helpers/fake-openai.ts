@@ -1,0 +1,190 @@
+/**
+ * A fake OpenAI-compatible backend (as vLLM or llama.cpp server would answer): a real node:http server on
+ * loopback that speaks the wire protocol, JSON and SSE, and records every request it received. Behaviour is
+ * switched per test through `behaviour`, which can be changed while the server runs.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Record<string, unknown> | null;
+}
+
+export interface FakeOpenAIBehaviour {
+  /** Reply status for inference routes; non-2xx sends an OpenAI error body. */
+  status?: number;
+  /** Answer 302 with this Location instead of a reply. */
+  redirectTo?: string;
+  /** Wait this long before sending response headers. */
+  headersDelayMs?: number;
+  /** Number of content chunks in a streamed reply (default 3). */
+  streamChunks?: number;
+  /** Pause between stream chunks. */
+  chunkDelayMs?: number;
+  /** Send this raw text as one stream event instead of the rest of the stream, then close. */
+  malformedAfterChunks?: number;
+  /** Keep the stream open after this many chunks (until the client goes away). */
+  hangAfterChunks?: number;
+  /** Content of each completion (default "Hello from the fake backend"). */
+  text?: string;
+}
+
+export interface FakeOpenAI {
+  readonly url: string;
+  /** Base URL including /v1, as configured for an `openai` backend. */
+  readonly baseUrl: string;
+  readonly requests: RecordedRequest[];
+  behaviour: FakeOpenAIBehaviour;
+  /** Resolves when an in-flight stream's request was closed by the client (the gateway). */
+  readonly streamAborted: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFakeOpenAI(initial: FakeOpenAIBehaviour = {}): Promise<FakeOpenAI> {
+  const requests: RecordedRequest[] = [];
+  let onAbort: () => void = () => {};
+  const streamAborted = new Promise<void>((resolve) => (onAbort = resolve));
+  const state: { behaviour: FakeOpenAIBehaviour } = { behaviour: initial };
+
+  const server = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(parts).toString('utf8');
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+      } catch {
+        body = null;
+      }
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+      void handle(req, res, body, state.behaviour, onAbort);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    baseUrl: `${url}/v1`,
+    requests,
+    get behaviour() {
+      return state.behaviour;
+    },
+    set behaviour(b) {
+      state.behaviour = b;
+    },
+    streamAborted,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Record<string, unknown> | null,
+  b: FakeOpenAIBehaviour,
+  onAbort: () => void,
+): Promise<void> {
+  const path = (req.url ?? '').split('?')[0];
+  if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: [{ id: 'served-model', object: 'model' }] });
+  if (b.headersDelayMs) await sleep(b.headersDelayMs);
+  if (b.redirectTo) {
+    res.writeHead(302, { location: b.redirectTo });
+    return void res.end();
+  }
+  if (b.status && b.status >= 300) return json(res, b.status, { error: { message: 'upstream failure details', type: 'server_error' } });
+  const model = typeof body?.model === 'string' ? body.model : 'unknown';
+  const text = b.text ?? 'Hello from the fake backend';
+  if (path === '/v1/embeddings') return json(res, 200, embeddings(body, model));
+  if (path === '/v1/chat/completions' || path === '/v1/completions') {
+    const chat = path === '/v1/chat/completions';
+    if (body?.stream === true) return stream(req, res, body, model, text, chat, b, onAbort);
+    return json(res, 200, chat ? chatCompletion(body, model, text) : textCompletion(model, text));
+  }
+  json(res, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
+}
+
+function json(res: ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const USAGE = { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 };
+
+function chatCompletion(body: Record<string, unknown> | null, model: string, text: string) {
+  const tools = Array.isArray(body?.tools) ? (body.tools as Array<{ function?: { name?: string } }>) : [];
+  const toolName = tools[0]?.function?.name;
+  const message = toolName
+    ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: toolName, arguments: '{"order_id":"A-1001"}' } }] }
+    : { role: 'assistant', content: text };
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, message, finish_reason: toolName ? 'tool_calls' : 'stop', logprobs: null }],
+    usage: USAGE,
+  };
+}
+
+function textCompletion(model: string, text: string) {
+  return { id: 'cmpl-fake', object: 'text_completion', created: 1_700_000_000, model, choices: [{ index: 0, text, finish_reason: 'stop', logprobs: null }], usage: USAGE };
+}
+
+function embeddings(body: Record<string, unknown> | null, model: string) {
+  const inputs = Array.isArray(body?.input) ? body.input : [body?.input];
+  const data = inputs.map((_, index) => {
+    const vector = [0.25, -0.5, index + 1];
+    const embedding = body?.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+    return { object: 'embedding', index, embedding };
+  });
+  return { object: 'list', data, model, usage: { prompt_tokens: 4, total_tokens: 4 } };
+}
+
+async function stream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Record<string, unknown>,
+  model: string,
+  text: string,
+  chat: boolean,
+  b: FakeOpenAIBehaviour,
+  onAbort: () => void,
+): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  let closed = false;
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      closed = true;
+      onAbort();
+    }
+  });
+  const count = b.streamChunks ?? 3;
+  const base = { id: chat ? 'chatcmpl-fake' : 'cmpl-fake', object: chat ? 'chat.completion.chunk' : 'text_completion', created: 1_700_000_000, model };
+  const piece = (i: number) => (i === 0 ? text : ` ${i}`);
+  for (let i = 0; i < count && !closed; i++) {
+    if (b.malformedAfterChunks === i) return void res.end('data: {"this is not json\n\n');
+    if (b.hangAfterChunks === i) return; // leave the response open until the client goes away
+    const choice = chat ? { index: 0, delta: i === 0 ? { role: 'assistant', content: piece(i) } : { content: piece(i) }, finish_reason: null } : { index: 0, text: piece(i), finish_reason: null };
+    res.write(`data: ${JSON.stringify({ ...base, choices: [choice] })}\n\n`);
+    if (b.chunkDelayMs) await sleep(b.chunkDelayMs);
+  }
+  if (closed) return;
+  const last = chat ? { index: 0, delta: {}, finish_reason: 'stop' } : { index: 0, text: '', finish_reason: 'stop' };
+  res.write(`data: ${JSON.stringify({ ...base, choices: [last] })}\n\n`);
+  const opts = body.stream_options as { include_usage?: boolean } | undefined;
+  if (opts?.include_usage) res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: USAGE })}\n\n`);
+  res.end('data: [DONE]\n\n');
+  void req;
+}
