@@ -1,5 +1,5 @@
 /**
- * `airlock serve [--config FILE]`: runs the gateway until SIGTERM or SIGINT, then drains. On the embedded
+ * `airlock serve [--config FILE] [--host H] [--port P]`: runs the gateway until SIGTERM or SIGINT, then drains. On the embedded
  * defaults the development tenant's key is generated on first start, its hash stored under dataDir, and the key
  * shown once on stderr (never in the JSON log on stdout).
  */
@@ -12,11 +12,16 @@ import { startGateway } from '../server/gateway.ts';
 import { parseCommandArgs } from './usage.ts';
 
 export async function runServe(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { config: { type: 'string', short: 'c' } });
-  const loaded = loadConfig({ path: values.config });
+  const { values } = parseCommandArgs(args, {
+    config: { type: 'string', short: 'c' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+  });
+  const loaded = loadConfig({ path: values.config, overrides: { host: values.host, port: values.port } });
   if (loaded.path === null) ensureDevelopmentKey(loaded.config);
   const gateway = await startGateway(loaded.config);
-  if (loaded.path === null) process.stderr.write(`airlock: embedded defaults (no airlock.yaml); listening on ${gateway.url}\n`);
+  const source = loaded.path ?? 'embedded defaults (no airlock.yaml)';
+  process.stderr.write(`airlock: ${source}; listening on ${gateway.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);

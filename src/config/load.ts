@@ -24,6 +24,8 @@ export interface LoadOptions {
   readonly path?: string | undefined;
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Command-line overrides of server.host and server.port, validated like the file's values. */
+  readonly overrides?: { readonly host?: string | undefined; readonly port?: string | undefined };
 }
 
 export function loadConfig(options: LoadOptions = {}): LoadedConfig {
@@ -33,7 +35,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const path = resolve(cwd, options.path ?? DEFAULT_CONFIG_FILE);
   if (!existsSync(path)) {
     if (explicit) throw new ConfigError([`${options.path}: the configuration file does not exist`]);
-    return { config: parseConfig(embeddedDefaults(), { baseDir: cwd, env }), path: null };
+    return { config: parseConfig(withOverrides(embeddedDefaults(), options), { baseDir: cwd, env }), path: null };
   }
   let text: string;
   try {
@@ -41,7 +43,16 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   } catch (err) {
     throw new ConfigError([`${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
-  return { config: parseConfigText(text, { baseDir: dirname(path), env }), path };
+  return { config: parseConfig(withOverrides(parseYaml(text), options), { baseDir: dirname(path), env }), path };
+}
+
+function withOverrides(raw: Record<string, unknown>, options: LoadOptions): Record<string, unknown> {
+  const { host, port } = options.overrides ?? {};
+  if (host === undefined && port === undefined) return raw;
+  const server = { ...(raw.server as Record<string, unknown> | undefined) };
+  if (host !== undefined) server.host = host;
+  if (port !== undefined) server.port = /^\d+$/.test(port) ? Number(port) : port;
+  return { ...raw, server };
 }
 
 export interface ParseOptions {
@@ -51,6 +62,10 @@ export interface ParseOptions {
 }
 
 export function parseConfigText(text: string, options: ParseOptions): AirlockConfig {
+  return parseConfig(parseYaml(text), options);
+}
+
+function parseYaml(text: string): Record<string, unknown> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
@@ -66,7 +81,7 @@ export function parseConfigText(text: string, options: ParseOptions): AirlockCon
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(['(root): expected a YAML mapping']);
   }
-  return parseConfig(raw, options);
+  return raw as Record<string, unknown>;
 }
 
 export function parseConfig(raw: unknown, options: ParseOptions): AirlockConfig {

@@ -77,8 +77,11 @@ export async function startGateway(config: AirlockConfig, options: GatewayOption
         stopWatching();
         const stopped = app.close();
         const clean = await inFlight.drain(config.server.shutdownGraceMs);
-        if (!clean) setTimeout(() => app.server.closeAllConnections(), 1_000).unref();
+        // Connections that went idle after close() began would otherwise wait out the keep-alive timeout.
+        app.server.closeIdleConnections();
+        const force = setTimeout(() => app.server.closeAllConnections(), 1_000).unref();
         await stopped;
+        clearTimeout(force);
         await egress.close();
         logger.info({ clean }, 'gateway stopped');
       })();
