@@ -22,6 +22,8 @@ declare module 'fastify' {
 }
 
 export interface AppDeps extends OpenAIRouteDeps, HealthRouteDeps {
+  /** Set when shutdown begins: every new request is refused with 503 AIRLOCK_SHUTTING_DOWN. */
+  readonly isClosing: () => boolean;
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly bodyLimitBytes: number;
@@ -38,7 +40,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: deps.bodyLimitBytes,
-    return503OnClosing: true,
+    return503OnClosing: false, // ours below answers in the OpenAI error shape
     forceCloseConnections: 'idle',
   });
   // Fastify's JSON parser (secure-json-parse, refuses prototype poisoning) stays; plain text is not an API body.
@@ -52,6 +54,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     req.finishRecord = (status) =>
       writeRequestRecord(deps.logger, deps.metrics, req.id, req.airlock, status, performance.now() - started);
     reply.header('x-request-id', req.id);
+    if (deps.isClosing()) {
+      // A request on a kept-alive connection after shutdown began: refuse it and close that connection.
+      reply.header('connection', 'close');
+      return done(new AirlockError('AIRLOCK_SHUTTING_DOWN'));
+    }
     done();
   });
   app.addHook('onResponse', (req, reply, done) => {

@@ -1,14 +1,14 @@
 /**
  * Liveness and readiness. /healthz answers while the process runs. /readyz probes every backend (in parallel,
  * with a short timeout, cached briefly so a load balancer polling it cannot turn it into load on the backends)
- * and is ready while at least one answers. Replies carry counts only, not backend names or addresses.
+ * and is ready while at least one answers; during shutdown every route, this one included, answers 503.
+ * Replies carry counts only, not backend names or addresses.
  */
 import type { FastifyInstance } from 'fastify';
 import type { BackendAdapter } from '../../backends/types.ts';
 
 export interface HealthRouteDeps {
   readonly backends: ReadonlyMap<string, BackendAdapter>;
-  readonly isClosing: () => boolean;
   readonly readinessProbeTimeoutMs?: number;
   readonly readinessCacheMs?: number;
 }
@@ -33,7 +33,6 @@ export function registerHealthRoutes(app: FastifyInstance, deps: HealthRouteDeps
 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
-    if (deps.isClosing()) return reply.code(503).send({ status: 'shutting_down' });
     if (!cached || Date.now() - cached.at > cacheMs) {
       probing ??= probeAll().finally(() => (probing = null));
       cached = await probing;

@@ -19,8 +19,6 @@ export interface OpenAIRouteDeps {
   readonly catalog: ModelCatalog;
   readonly keyRing: () => KeyRing;
   readonly inFlight: InFlight;
-  /** Set when shutdown begins: new requests are refused at once. */
-  readonly isClosing: () => boolean;
 }
 
 const INFERENCE_ROUTES: ReadonlyArray<readonly [string, Endpoint]> = [
@@ -57,7 +55,6 @@ function modelObject(id: string) {
 async function handleInference(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, deps: OpenAIRouteDeps) {
   const record = req.airlock;
   record.endpoint = endpoint;
-  if (deps.isClosing()) throw new AirlockError('AIRLOCK_SHUTTING_DOWN');
   const controller = new AbortController();
   // 'close' before the reply finished means the caller went away: cancel the upstream request at once.
   const onClose = () => reply.raw.writableFinished || controller.abort();
