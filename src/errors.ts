@@ -122,7 +122,7 @@ export const ERROR_CATALOGUE = {
   AIRLOCK_INTERNAL: {
     status: 500,
     type: 'server_error',
-    message: 'The gateway failed internally; the request was not forwarded.',
+    message: 'The gateway failed internally; the request was stopped.',
   },
 } as const satisfies Record<string, ErrorSpec>;
 

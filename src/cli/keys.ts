@@ -49,7 +49,8 @@ function createKey(config: AirlockConfig, values: Values): Promise<number> {
   const keys = readKeyFile(config.dataDir);
   const id = values.id ?? `key-${randomBytes(4).toString('hex')}`;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new CliUsageError('--id: expected 1-64 letters, digits, ".", "_" or "-"');
-  if (keys.some((k) => k.tenant === tenant && k.id === id)) throw new CliUsageError(`--id: tenant ${tenant} already has a key "${id}"`);
+  const taken = keys.some((k) => k.tenant === tenant && k.id === id) || config.tenants.some((t) => t.id === tenant && t.keys.some((k) => k.id === id));
+  if (taken) throw new CliUsageError(`--id: tenant ${tenant} already has a key "${id}"`);
   const key = generateApiKey();
   keys.push({ id, tenant, hash: hashApiKey(key), scopes, ...(models ? { models } : {}), createdAt: new Date().toISOString() });
   writeKeyFile(config.dataDir, keys);

@@ -18,11 +18,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 const USAGE = `Usage: airlock <command> [options]
 
 Commands:
-  serve [--config FILE]                 run the gateway (embedded defaults when no config file exists)
-  init [--out FILE] [--force]           write a commented airlock.yaml
-  keys create --tenant T [--id ID] [--scopes a,b] [--models m1,m2] [--config FILE]
-  keys list [--tenant T] [--config FILE]
-  keys revoke --id ID --tenant T [--config FILE]
+  serve [--config FILE] [--host H] [--port P]
+                                        run the gateway (embedded defaults when no config file exists)
+  init [--out FILE] [--force] [--tenant T]
+                                        write a commented airlock.yaml and print the tenant's first key
+  keys create --tenant T [--id ID] [--scopes a,b] [--models m1,m2] [--json] [--config FILE]
+  keys list [--tenant T] [--json] [--config FILE]
+  keys revoke --tenant T --id ID [--config FILE]
 `;
 
 export async function main(argv: string[]): Promise<number> {

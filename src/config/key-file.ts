@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, unwatchFile, watchFile, writeFileS
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { formatPath } from './load.ts';
+import { formatIssue } from './load.ts';
 import { apiKeyRecordSchema } from './schema.ts';
 
 export const KEY_FILE_NAME = 'keys.json';
@@ -42,7 +42,7 @@ export function readKeyFile(dataDir: string): ManagedKey[] {
   }
   const parsed = keyFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${path}: ${formatPath(i.path)}: ${i.message}`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${path}: ${formatIssue(i)}`));
   }
   return parsed.data.keys;
 }

@@ -69,13 +69,13 @@ function parseYaml(text: string): Record<string, unknown> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
-    // The parser's reason is about syntax; without prettyErrors it carries no excerpt of the file's text.
-    throw new ConfigError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return `YAML line ${pos.line}, column ${pos.col}: ${e.message.split('\n')[0] ?? e.code}`;
-      }),
-    );
+    // The first syntax error is the one to fix (the rest usually cascade from it). Some parser messages end by
+    // quoting the offending token, which could be a secret, so that quote is cut off.
+    const [first] = doc.errors;
+    const pos = lineCounter.linePos(first?.pos[0] ?? 0);
+    const reason = (first?.message.split('\n')[0] ?? 'syntax error').replace(/:\s*".*$/, '');
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML errors after it)` : '';
+    throw new ConfigError([`YAML line ${pos.line}, column ${pos.col}: ${reason}${more}`]);
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -97,7 +97,7 @@ export function parseConfig(raw: unknown, options: ParseOptions): AirlockConfig 
 
 const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-/** Replaces `${NAME}` in every string and makes `file:` references absolute; collects missing variables. */
+/** Replaces `${NAME}` in every string and makes secret `file:` references absolute; collects missing variables. */
 function interpolate(value: unknown, path: PathSegment[], options: ParseOptions, issues: string[]): unknown {
   if (typeof value === 'string') {
     const replaced = value.replace(ENV_REF, (_, name: string) => {
@@ -105,7 +105,7 @@ function interpolate(value: unknown, path: PathSegment[], options: ParseOptions,
       if (v === undefined) issues.push(`${formatPath(path)}: environment variable ${name} is not set`);
       return v ?? '';
     });
-    if (replaced.startsWith('file:') && !isAbsolute(replaced.slice(5))) {
+    if (isSecretField(path) && replaced.startsWith('file:') && !isAbsolute(replaced.slice(5))) {
       return `file:${resolve(options.baseDir, replaced.slice(5))}`;
     }
     return replaced;
@@ -119,6 +119,12 @@ function interpolate(value: unknown, path: PathSegment[], options: ParseOptions,
 
 type PathSegment = string | number;
 
+/** Fields whose value may be a `file:` secret reference (see `secret` in schema.ts). */
+function isSecretField(path: readonly PathSegment[]): boolean {
+  const last = path.at(-1);
+  return last === 'apiKey' || last === 'hash' || path.at(-2) === 'headers';
+}
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const seg of path) {
@@ -129,11 +135,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** One line per zod issue. Unknown keys are named (they are keys, not values); received values never are. */
-function formatIssue(issue: z.core.$ZodIssue): string {
+export function formatIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => `${formatPath([...issue.path, k])}: unknown key`).join('\n  ');
   }
-  if (issue.code === 'invalid_type') {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
     const received = issue.message.match(/received (\w+)/)?.[1];
     return `${formatPath(issue.path)}: expected ${issue.expected}${received ? `, got ${received}` : ''}`;
   }

@@ -8,19 +8,25 @@ import { z } from 'zod';
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
-/** Bytes as a number or a string such as `4mb`, `512kb`. */
-const byteSize = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)$/i, 'expected a size such as 4mb, 512kb or a number of bytes')
-    .transform((s) => {
-      const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(s) as RegExpExecArray;
-      return Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] as string).toLowerCase()] as number));
-    }),
-]);
+/**
+ * A whole number that may also arrive as a string of digits, as it does from `port: ${PORT}` once the
+ * environment reference has been substituted.
+ */
+const wholeNumber = () => z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int());
 
-const durationMs = z.number().int().positive().max(3_600_000);
+/** Bytes as a number or a string such as `4mb`, `512kb`. */
+const byteSize = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(v.trim());
+    return match ? Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] ?? 'b').toLowerCase()] as number)) : v;
+  },
+  z.number({ error: 'expected a size such as 4mb, 512kb or a number of bytes' }).int().positive(),
+);
+
+const boolean = () => z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+const durationMs = wholeNumber().pipe(z.number().positive().max(3_600_000));
 const identifier = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected 1-64 letters, digits, ".", "_" or "-"');
@@ -68,18 +74,18 @@ const timeoutsSchema = z.strictObject({
 });
 
 const poolSchema = z.strictObject({
-  connections: z.number().int().positive().max(1024).default(64),
+  connections: wholeNumber().pipe(z.number().positive().max(1024)).default(64),
   keepAliveTimeoutMs: durationMs.default(30_000),
 });
 
-const backendUrl = z
-  .string()
-  .refine((s) => URL.canParse(s), 'expected an absolute URL')
-  .refine((s) => /^https?:$/.test(new URL(s).protocol), 'expected an http:// or https:// URL')
-  .refine((s) => {
-    const u = new URL(s);
-    return !u.username && !u.password && !u.search && !u.hash;
-  }, 'credentials, query and fragment are not allowed in a backend URL; use apiKey or headers');
+const backendUrl = z.string().superRefine((s, ctx) => {
+  if (!URL.canParse(s)) return ctx.addIssue({ code: 'custom', message: 'expected an absolute URL' });
+  const u = new URL(s);
+  if (!/^https?:$/.test(u.protocol)) ctx.addIssue({ code: 'custom', message: 'expected an http:// or https:// URL' });
+  else if (u.username || u.password || u.search || u.hash) {
+    ctx.addIssue({ code: 'custom', message: 'credentials, query and fragment are not allowed in a backend URL; use apiKey or headers' });
+  }
+});
 
 export const BACKEND_KINDS = ['openai', 'ollama'] as const;
 
@@ -106,12 +112,12 @@ const backendSchema = z.strictObject({
 
 const serverSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
-  port: z.number().int().min(0).max(65535).default(8080),
+  port: wholeNumber().pipe(z.number().min(0).max(65535)).default(8080),
   bodyLimitBytes: byteSize.default(4 * 1024 * 1024),
   /** How long SIGTERM waits for in-flight requests and streams before closing them. */
   shutdownGraceMs: durationMs.default(10_000),
   /** Serve Prometheus metrics at GET /metrics. */
-  metrics: z.boolean().default(true),
+  metrics: boolean().default(true),
 });
 
 const loggingSchema = z.strictObject({
@@ -156,16 +162,33 @@ function checkReferences(cfg: z.output<typeof configObjectSchema>, ctx: z.Refine
     (t.models ?? []).forEach((m, j) => {
       if (!aliases.has(m)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'models', j], message: 'no backend serves this model alias' });
     });
+    const keyIds = new Set<string>();
     t.keys.forEach((k, j) => {
       if (seenKeys.has(k.hash)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'keys', j, 'hash'], message: 'duplicate key hash' });
       seenKeys.add(k.hash);
+      if (keyIds.has(k.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'keys', j, 'id'], message: 'duplicate key id in this tenant' });
+      keyIds.add(k.id);
+      (k.models ?? []).forEach((m, n) => {
+        if (!aliases.has(m)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'keys', j, 'models', n], message: 'no backend serves this model alias' });
+      });
     });
   });
   for (const [name, j] of Object.entries(cfg.jurisdictions)) {
     if (j.within !== undefined && !(j.within in cfg.jurisdictions)) {
       ctx.addIssue({ code: 'custom', path: ['jurisdictions', name, 'within'], message: 'jurisdiction is not declared' });
+    } else if (withinCycle(cfg.jurisdictions, name)) {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', name, 'within'], message: 'jurisdictions contain each other in a cycle' });
     }
   }
+}
+
+function withinCycle(jurisdictions: Record<string, { within?: string | undefined }>, start: string): boolean {
+  const seen = new Set<string>();
+  for (let at: string | undefined = start; at !== undefined; at = jurisdictions[at]?.within) {
+    if (seen.has(at)) return true;
+    seen.add(at);
+  }
+  return false;
 }
 
 export type AirlockConfig = z.output<typeof configSchema>;

@@ -1,9 +1,10 @@
 /**
  * The only outbound HTTP client (design rule 2). It knows the declared backends and nothing else: a request to
  * any other scheme, host or port is refused before a socket opens; redirects are never followed (a 3xx is an
- * error, its Location never contacted); the connected address is checked so DNS cannot steer a declared name to
- * a cloud metadata endpoint. One keep-alive undici Pool per backend carries the per-phase timeouts.
+ * error, its Location never contacted); a declared name's DNS answer is checked before connecting, so DNS cannot
+ * steer it to a cloud metadata endpoint. One keep-alive undici Pool per backend carries the per-phase timeouts.
  */
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { Pool, buildConnector, errors as undiciErrors } from 'undici';
@@ -88,29 +89,36 @@ export function createEgressClient(targets: readonly EgressTarget[]): EgressClie
 
 function createPool(origin: string, t: EgressTarget): Pool {
   const hostname = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  // A literal IP in config is the operator's explicit choice; a name must not resolve to a forbidden address.
+  // The check sits in the DNS lookup, so no packet is sent to such an address.
   const literal = isIP(hostname) !== 0;
-  const connect = buildConnector({ timeout: t.connectTimeoutMs });
   return new Pool(origin, {
     connections: t.connections,
     keepAliveTimeout: t.keepAliveTimeoutMs,
     headersTimeout: t.headersTimeoutMs,
     bodyTimeout: t.bodyTimeoutMs,
-    // A literal IP in config is the operator's explicit choice; a name must not resolve to a forbidden address.
-    connect: literal
-      ? connect
-      : (opts, callback) =>
-          connect(opts, (err, socket) => {
-            if (err || !socket) return callback(err, null);
-            const address = socket.remoteAddress ?? '';
-            const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-            if (address === '' || FORBIDDEN_RESOLVED.check(address, family)) {
-              socket.destroy();
-              return callback(new AirlockError('AIRLOCK_EGRESS_DESTINATION_REFUSED'), null);
-            }
-            return callback(null, socket);
-          }),
+    connect: buildConnector({ timeout: t.connectTimeoutMs, ...(literal ? {} : { lookup: guardLookup(dnsLookup) }) }),
   });
 }
+
+type LookupFn = typeof dnsLookup;
+
+/** Wraps a DNS lookup so that any forbidden address in its answer fails the connection before it is attempted. */
+export function guardLookup(lookup: LookupFn): LookupFn {
+  const guarded = (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    lookup(hostname, options, (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
+      if (err) return callback(err, address, family);
+      const answers = Array.isArray(address) ? address : [{ address, family: family ?? isIP(address) }];
+      if (answers.length === 0 || answers.some((a) => FORBIDDEN_RESOLVED.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'))) {
+        return callback(new AirlockError('AIRLOCK_EGRESS_DESTINATION_REFUSED'), address, family);
+      }
+      callback(null, address, family);
+    });
+  };
+  return guarded as LookupFn;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** Maps transport failures to catalogue errors; an abort (caller gone, shutdown) is re-thrown as is. */
 export function toEgressError(err: unknown): unknown {

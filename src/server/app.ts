@@ -73,7 +73,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.code(error.status).send(error.toBody());
   });
   app.setNotFoundHandler((req, reply) => {
-    const error = new AirlockError('AIRLOCK_ROUTE_NOT_FOUND');
+    const path = req.url.split('?')[0] ?? '';
+    const allowed = ['GET', 'POST'].filter((method) => method !== req.method && app.findRoute({ method, url: path }));
+    if (allowed.length > 0) reply.header('allow', allowed.join(', '));
+    const error = new AirlockError(allowed.length > 0 ? 'AIRLOCK_METHOD_NOT_ALLOWED' : 'AIRLOCK_ROUTE_NOT_FOUND');
     req.airlock.code = error.code;
     return reply.code(error.status).send(error.toBody());
   });

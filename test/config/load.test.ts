@@ -69,6 +69,36 @@ describe('configuration loading', () => {
     assert.match(issuesOf(() => parse(VALID.replace('http://10.0.0.5:8000/v1', 'ftp://10.0.0.5/v1')))[0] as string, /^backends\[0\]\.url: expected an http/);
   });
 
+  it('reports a backend URL that is not a URL by path instead of failing', () => {
+    assert.deepEqual(issuesOf(() => parse(VALID.replace('http://10.0.0.5:8000/v1', 'not a url'))), ['backends[0].url: expected an absolute URL']);
+  });
+
+  it('takes numbers and booleans from environment references, and refuses a zero body limit', () => {
+    const text = VALID.replace('port: 9000', 'port: "${PORT}", metrics: "${METRICS}"');
+    const cfg = parse(text, { PORT: '8181', METRICS: 'false' });
+    assert.equal(cfg.server.port, 8181);
+    assert.equal(cfg.server.metrics, false);
+    assert.match(issuesOf(() => parse(VALID.replace('bodyLimitBytes: 1mb', 'bodyLimitBytes: 0mb')))[0] as string, /^server\.bodyLimitBytes: /);
+    assert.match(issuesOf(() => parse(VALID.replace('bodyLimitBytes: 1mb', 'bodyLimitBytes: lots')))[0] as string, /^server\.bodyLimitBytes: expected a size/);
+  });
+
+  it('refuses jurisdictions that contain each other in a cycle', () => {
+    const text = `${VALID.replace('jurisdiction: DE', 'jurisdiction: EU')}\njurisdictions: { EU: { within: DE }, DE: { within: EU } }\n`;
+    assert.ok(issuesOf(() => parse(text)).includes('jurisdictions.EU.within: jurisdictions contain each other in a cycle'));
+  });
+
+  it('refuses key model lists naming unknown aliases and repeated key ids', () => {
+    const text = VALID.replace(`keys: [{ id: wp, hash: "${HASH}", scopes: [chat] }]`, `keys: [{ id: wp, hash: "${HASH}", models: [ghost] }, { id: wp, hash: "sha256:${'b'.repeat(64)}" }]`);
+    const issues = issuesOf(() => parse(text));
+    assert.ok(issues.includes('tenants[0].keys[0].models[0]: no backend serves this model alias'), issues.join('\n'));
+    assert.ok(issues.includes('tenants[0].keys[1].id: duplicate key id in this tenant'), issues.join('\n'));
+  });
+
+  it('resolves file: only in secret fields; other strings stay as written', () => {
+    const cfg = parse(VALID.replace('shop-assistant: meta-llama/Llama-3.1-8B-Instruct', 'shop-assistant: "file:model"'));
+    assert.equal(cfg.backends[0]?.models['shop-assistant'], 'file:model');
+  });
+
   it('checks cross references: duplicate ids, undeclared jurisdictions and unknown aliases', () => {
     const text = `${VALID}
 jurisdictions: { EU: {} }
@@ -94,7 +124,10 @@ jurisdictions: { EU: {} }
 
   it('reports YAML syntax errors with line and column', () => {
     const issues = issuesOf(() => parse('server:\n  port: [1, 2\nbackends: []\n'));
+    assert.equal(issues.length, 1);
     assert.match(issues[0] as string, /^YAML line \d+, column \d+/);
+    const quoted = issuesOf(() => parse('server: { port: 1 }\n  apiKey: "sk-live-secret-value" ]\n'));
+    assert.ok(!quoted.join('').includes('sk-live-secret-value'), quoted.join('\n'));
   });
 
   it('uses the embedded defaults when no airlock.yaml exists, and refuses a missing explicit file', () => {

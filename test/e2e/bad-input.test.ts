@@ -124,6 +124,13 @@ describe('bad input and backend failures', () => {
     assert.equal((await errorOf(res)).code, 'AIRLOCK_ROUTE_NOT_FOUND');
   });
 
+  it('wrong method on a known route: 405 with an Allow header', async () => {
+    const res = await fetch(`${gw.url}/v1/chat/completions`, { headers: { authorization: `Bearer ${key}` } });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.get('allow'), 'POST');
+    assert.equal((await errorOf(res)).code, 'AIRLOCK_METHOD_NOT_ALLOWED');
+  });
+
   it('backend refused connection: 502 AIRLOCK_BACKEND_UNREACHABLE', async () => {
     const res = await post('/v1/chat/completions', chat('dead'));
     assert.equal(res.status, 502);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createEgressClient, type EgressTarget } from '../../src/egress/client.ts';
+import type { LookupAddress } from 'node:dns';
+import { createEgressClient, guardLookup, type EgressTarget } from '../../src/egress/client.ts';
 import { AirlockError } from '../../src/errors.ts';
 
 /** A server that counts every request and answers with the given handler. */
@@ -84,5 +85,36 @@ describe('egress client', () => {
     assert.equal(await codeOf(egress.request('dead', { method: 'GET', url: `${deadUrl}/`, headers: {} })), 'AIRLOCK_BACKEND_UNREACHABLE');
     assert.equal(await codeOf(egress.request('b', { method: 'GET', url: `${backend.url}/slow`, headers: {} })), 'AIRLOCK_BACKEND_TIMEOUT');
     await egress.close();
+  });
+
+  it('connects to a declared host name through the guarded DNS lookup', async () => {
+    const url = backend.url.replace('127.0.0.1', 'localhost');
+    const egress = createEgressClient([target('named', url)]);
+    const res = await egress.request('named', { method: 'GET', url: `${url}/ok`, headers: {} });
+    assert.equal(res.statusCode, 200);
+    await res.body.dump();
+    await egress.close();
+  });
+});
+
+describe('guarded DNS lookup', () => {
+  function answer(addresses: LookupAddress[]) {
+    const fake = ((_host: string, _opts: unknown, cb: (e: null, a: LookupAddress[]) => void) => cb(null, addresses)) as unknown as Parameters<typeof guardLookup>[0];
+    return new Promise<Error | null>((resolve) =>
+      guardLookup(fake)('backend.internal', { all: true }, (err: Error | null) => resolve(err)),
+    );
+  }
+
+  it('refuses a name that resolves to the cloud metadata address, link-local or unspecified addresses', async () => {
+    for (const bad of ['169.254.169.254', '169.254.10.1', '0.0.0.0']) {
+      const err = await answer([{ address: '10.0.0.5', family: 4 }, { address: bad, family: 4 }]);
+      assert.ok(err instanceof AirlockError && err.code === 'AIRLOCK_EGRESS_DESTINATION_REFUSED', bad);
+    }
+    const v6 = await answer([{ address: 'fe80::1', family: 6 }]);
+    assert.ok(v6 instanceof AirlockError);
+  });
+
+  it('lets ordinary private and loopback answers through', async () => {
+    assert.equal(await answer([{ address: '10.0.0.5', family: 4 }, { address: '::1', family: 6 }]), null);
   });
 });
