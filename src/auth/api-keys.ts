@@ -4,7 +4,7 @@
  * bits of entropy, so a slow hash adds latency without adding safety. The presented key's hash is looked up,
  * then compared in constant time; a key is never logged, echoed or kept in memory beyond the check.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Scope } from '../config/schema.ts';
 import { AirlockError } from '../errors.ts';
 
@@ -57,7 +57,7 @@ export function createKeyRing(records: readonly KeyRecord[]): KeyRing {
   return {
     size: byHash.size,
     authenticate(presented) {
-      const digest = createHash('sha256').update(presented, 'utf8').digest();
+      const digest = hash('sha256', presented, 'buffer'); // one-shot: no Hash object per request
       const entry = byHash.get(`sha256:${digest.toString('hex')}`);
       // The map lookup keys on the hash, which reveals nothing about the key; the final comparison is constant time.
       if (!entry || !timingSafeEqual(entry.digest, digest)) return null;

@@ -3,7 +3,7 @@
  * never the caller's), status-code mapping to catalogue errors, JSON bodies, and stream framing (SSE for
  * OpenAI-compatible servers, NDJSON for Ollama), parsed chunk by chunk and never buffered whole.
  */
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { createParser } from 'eventsource-parser';
 import { AirlockError } from '../errors.ts';
 import { toEgressError, type EgressResponse } from '../egress/client.ts';
 
@@ -62,43 +62,61 @@ async function* bodyChunks(res: EgressResponse): AsyncGenerator<string> {
   }
 }
 
+/** After `[DONE]` a well-behaved server ends the body; this much more is read and ignored before giving up. */
+const MAX_BYTES_AFTER_DONE = 64 * 1024;
+
 /**
- * Server-sent events → one parsed JSON object per `data:` event, ending at `[DONE]`. A data line that is not a
- * JSON object, or a stream that ends without `[DONE]`, is a protocol error: the caller gets an error event.
+ * Server-sent events → per network read, the batch of JSON objects its `data:` events carried, ending at
+ * `[DONE]`. A data line that is not a JSON object, or a stream that ends without `[DONE]`, is a protocol error:
+ * the caller gets an error event. After `[DONE]` the body is read to its end rather than abandoned, because
+ * abandoning it mid-iteration destroys the socket and costs an error object per request.
  */
-export async function* parseSseJson(res: EgressResponse): AsyncGenerator<Record<string, unknown>> {
-  const pending: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => pending.push(event) });
+export async function* parseSseJson(res: EgressResponse): AsyncGenerator<Record<string, unknown>[]> {
+  let batch: Record<string, unknown>[] = [];
   let done = false;
+  let bytesAfterDone = 0;
+  const parser = createParser({
+    onEvent: (event) => {
+      if (done) return;
+      if (event.data === '[DONE]') done = true;
+      else batch.push(parseObject(event.data, 'stream event'));
+    },
+  });
   for await (const chunk of bodyChunks(res)) {
-    parser.feed(chunk);
-    while (pending.length > 0) {
-      const event = pending.shift() as EventSourceMessage;
-      if (event.data === '[DONE]') {
-        done = true;
-        break;
-      }
-      yield parseObject(event.data, 'stream event');
+    if (done) {
+      bytesAfterDone += chunk.length;
+      if (bytesAfterDone > MAX_BYTES_AFTER_DONE) break;
+      continue;
     }
-    if (done) break;
+    try {
+      parser.feed(chunk);
+    } catch (err) {
+      if (batch.length > 0) yield batch; // what arrived intact before the bad event is still delivered
+      throw err;
+    }
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
   }
   if (!done) throw new AirlockError('AIRLOCK_BACKEND_BAD_RESPONSE', { detail: '(stream ended without [DONE])' });
-  await res.body.dump().catch(() => undefined); // anything after [DONE] is discarded unread
 }
 
-/** Newline-delimited JSON → one parsed object per line; a trailing partial line is a protocol error. */
-export async function* parseNdjson(res: EgressResponse): AsyncGenerator<Record<string, unknown>> {
+/** Newline-delimited JSON → per network read, the objects of the complete lines it finished. */
+export async function* parseNdjson(res: EgressResponse): AsyncGenerator<Record<string, unknown>[]> {
   let buffered = '';
   for await (const chunk of bodyChunks(res)) {
     buffered += chunk;
+    const batch: Record<string, unknown>[] = [];
     let newline: number;
     while ((newline = buffered.indexOf('\n')) !== -1) {
       const line = buffered.slice(0, newline).trim();
       buffered = buffered.slice(newline + 1);
-      if (line !== '') yield parseObject(line, 'stream line');
+      if (line !== '') batch.push(parseObject(line, 'stream line'));
     }
+    if (batch.length > 0) yield batch;
   }
-  if (buffered.trim() !== '') yield parseObject(buffered.trim(), 'stream line');
+  if (buffered.trim() !== '') yield [parseObject(buffered.trim(), 'stream line')];
 }
 
 function parseObject(text: string, what: string): Record<string, unknown> {

@@ -19,7 +19,7 @@ import {
   type Json,
   type OllamaToolCall,
 } from './ollama-translate.ts';
-import type { BackendAdapter, BackendReply } from './types.ts';
+import type { BackendAdapter, BackendReply, ChunkBatch } from './types.ts';
 
 export interface OllamaBackendConfig extends BackendHttpConfig {
   readonly id: string;
@@ -55,14 +55,14 @@ export function createOllamaBackend(cfg: OllamaBackendConfig, egress: EgressClie
       const res = await post('api/chat', request, options.signal);
       if (request.stream !== true) return { kind: 'json', body: chatCompletion(await readJson(res), options.model) };
       const includeUsage = body.stream_options?.include_usage === true;
-      return { kind: 'stream', chunks: chatChunks(parseNdjson(res), options.model, includeUsage) };
+      return { kind: 'stream', batches: chatChunks(parseNdjson(res), options.model, includeUsage) };
     },
     async completions(body, options): Promise<BackendReply> {
       const request = toOllamaGenerate(body, options.model);
       const res = await post('api/generate', request, options.signal);
       if (request.stream !== true) return { kind: 'json', body: textCompletion(await readJson(res), options.model) };
       const includeUsage = body.stream_options?.include_usage === true;
-      return { kind: 'stream', chunks: textChunks(parseNdjson(res), options.model, includeUsage) };
+      return { kind: 'stream', batches: textChunks(parseNdjson(res), options.model, includeUsage) };
     },
     async embeddings(body, options): Promise<ReplyObject> {
       const request = toOllamaEmbed(body, options.model);
@@ -98,47 +98,61 @@ function textChoice(text: string, finish: string | null): Json {
   return { index: 0, text, logprobs: null, finish_reason: finish };
 }
 
-/** Reads lines up to and including `done: true`; error lines and a missing done line end the stream in error. */
-async function* untilDone(lines: AsyncIterable<Json>, state: StreamState): AsyncGenerator<Json> {
-  for await (const line of lines) {
-    checkLine(line, 'stream');
-    state.model = modelOf(line, state.model);
-    yield line;
-    if (line.done === true) return;
+/**
+ * Reads batches of lines up to and including `done: true`; error lines and a missing done line end the stream in
+ * error. Each line becomes the chunks `translate` makes of it; one output batch per input batch.
+ */
+async function* translateUntilDone(
+  batches: AsyncIterable<Json[]>,
+  state: StreamState,
+  translate: (line: Json, out: ReplyObject[]) => void,
+): AsyncGenerator<ChunkBatch> {
+  for await (const lines of batches) {
+    const out: ReplyObject[] = [];
+    for (const line of lines) {
+      checkLine(line, 'stream');
+      state.model = modelOf(line, state.model);
+      translate(line, out);
+      if (line.done === true) {
+        yield out;
+        return;
+      }
+    }
+    if (out.length > 0) yield out;
   }
   throw new AirlockError('AIRLOCK_BACKEND_BAD_RESPONSE', { detail: '(stream ended without a done line)' });
 }
 
-async function* chatChunks(lines: AsyncIterable<Json>, model: string, includeUsage: boolean): AsyncGenerator<ReplyObject> {
+function chatChunks(lines: AsyncIterable<Json[]>, model: string, includeUsage: boolean): AsyncGenerator<ChunkBatch> {
   const state: StreamState = { id: newId('chatcmpl-'), object: 'chat.completion.chunk', created: nowSeconds(), model };
   let opened = false;
   let toolIndex = 0;
-  for await (const line of untilDone(lines, state)) {
-    if (!opened) yield chunk(state, [chatChoice({ role: 'assistant', content: '' }, null)]);
+  return translateUntilDone(lines, state, (line, out) => {
+    if (!opened) out.push(chunk(state, [chatChoice({ role: 'assistant', content: '' }, null)]));
     opened = true;
     const { content, toolCalls } = readChatMessage(line);
-    if (content !== '') yield chunk(state, [chatChoice({ content }, null)]);
+    if (content !== '') out.push(chunk(state, [chatChoice({ content }, null)]));
     if (toolCalls.length > 0) {
       const deltas = toolCalls.map((call, i) => ({ index: toolIndex + i, ...toOpenAIToolCall(call) }));
       toolIndex += toolCalls.length;
-      yield chunk(state, [chatChoice({ tool_calls: deltas }, null)]);
+      out.push(chunk(state, [chatChoice({ tool_calls: deltas }, null)]));
     }
-    if (line.done !== true) continue;
-    yield chunk(state, [chatChoice({}, finishReason(line, toolIndex > 0))]);
-    if (includeUsage) yield chunk(state, [], { usage: usageOf(line) });
-  }
+    if (line.done !== true) return;
+    out.push(chunk(state, [chatChoice({}, finishReason(line, toolIndex > 0))]));
+    if (includeUsage) out.push(chunk(state, [], { usage: usageOf(line) }));
+  });
 }
 
-async function* textChunks(lines: AsyncIterable<Json>, model: string, includeUsage: boolean): AsyncGenerator<ReplyObject> {
+function textChunks(lines: AsyncIterable<Json[]>, model: string, includeUsage: boolean): AsyncGenerator<ChunkBatch> {
   const state: StreamState = { id: newId('cmpl-'), object: 'text_completion', created: nowSeconds(), model };
-  for await (const line of untilDone(lines, state)) {
+  return translateUntilDone(lines, state, (line, out) => {
     const text = line.response ?? '';
     if (typeof text !== 'string') throw new AirlockError('AIRLOCK_BACKEND_BAD_RESPONSE', { detail: '(malformed response text)' });
-    if (text !== '') yield chunk(state, [textChoice(text, null)]);
-    if (line.done !== true) continue;
-    yield chunk(state, [textChoice('', finishReason(line, false))]);
-    if (includeUsage) yield chunk(state, [], { usage: usageOf(line) });
-  }
+    if (text !== '') out.push(chunk(state, [textChoice(text, null)]));
+    if (line.done !== true) return;
+    out.push(chunk(state, [textChoice('', finishReason(line, false))]));
+    if (includeUsage) out.push(chunk(state, [], { usage: usageOf(line) }));
+  });
 }
 
 // Replies: Ollama objects and lines → OpenAI objects and chunks.

@@ -1,13 +1,13 @@
 /**
  * Adapter for OpenAI-compatible servers (vLLM, llama.cpp server, TGI's Messages API, LM Studio, Ollama's /v1).
  * The body goes through as sent, except `model`, which becomes the backend's own name; streams are SSE, parsed
- * event by event so later stages can inspect and restore each chunk.
+ * event by event (in one batch per network read) so later stages can inspect and restore each chunk.
  */
 import { AirlockError } from '../errors.ts';
 import type { EgressClient } from '../egress/client.ts';
 import type { Endpoint, ReplyObject } from '../protocol/openai.ts';
 import { assertOk, backendHeaders, joinUrl, parseSseJson, readJson, type BackendHttpConfig } from './http.ts';
-import type { BackendAdapter, BackendReply, CallOptions } from './types.ts';
+import type { BackendAdapter, BackendReply, CallOptions, ChunkBatch } from './types.ts';
 
 export interface OpenAIBackendConfig extends BackendHttpConfig {
   readonly id: string;
@@ -30,7 +30,7 @@ export function createOpenAIBackend(cfg: OpenAIBackendConfig, egress: EgressClie
     });
     await assertOk(res);
     if (!stream) return { kind: 'json', body: checkReply(await readJson(res)) };
-    return { kind: 'stream', chunks: mapChunks(parseSseJson(res)) };
+    return { kind: 'stream', batches: checkBatches(parseSseJson(res)) };
   }
 
   return {
@@ -58,6 +58,9 @@ function checkReply(obj: Record<string, unknown>): ReplyObject {
   return obj;
 }
 
-async function* mapChunks(events: AsyncIterable<Record<string, unknown>>): AsyncGenerator<ReplyObject> {
-  for await (const event of events) yield checkReply(event);
+async function* checkBatches(batches: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<ChunkBatch> {
+  for await (const batch of batches) {
+    for (const event of batch) checkReply(event);
+    yield batch;
+  }
 }

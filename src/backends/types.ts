@@ -14,7 +14,14 @@ export type Sanitized<T> = T & { readonly [SANITIZED]: true };
 
 export type BackendReply =
   | { readonly kind: 'json'; readonly body: ReplyObject }
-  | { readonly kind: 'stream'; readonly chunks: AsyncIterable<ReplyObject> };
+  | { readonly kind: 'stream'; readonly batches: AsyncIterable<ChunkBatch> };
+
+/**
+ * The stream chunks decoded from one upstream network read, in order. Streams travel in batches so that every
+ * later stage handles a read in one synchronous pass and the caller gets one socket write per read, not one per
+ * chunk (a 200-chunk reply costs ~200 syscalls otherwise).
+ */
+export type ChunkBatch = ReplyObject[];
 
 /** What an adapter needs for one call besides the body: the backend's own model name and a cancel signal. */
 export interface CallOptions {

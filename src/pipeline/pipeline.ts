@@ -40,7 +40,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     stages,
     async run(ctx) {
-      for (const stage of stages) await stage(ctx);
+      for (const stage of stages) {
+        const pending = stage(ctx);
+        if (pending) await pending; // most stages are synchronous; awaiting them would cost a microtask each
+      }
     },
   };
 }

@@ -4,7 +4,7 @@
  * the route groups. Building the app opens no socket; the gateway module listens.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AirlockError } from '../errors.ts';
 import { toReplyError } from './error-reply.ts';
@@ -47,12 +47,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.removeContentTypeParser('text/plain');
 
   app.decorateRequest('airlock', null as unknown as RequestRecord);
-  app.decorateRequest('finishRecord', function (this: { airlock: RequestRecord }, _status: number) {});
+  app.decorateRequest('finishRecord', function (this: FastifyRequest, status: number) {
+    writeRequestRecord(deps.logger, deps.metrics, this.id, this.airlock, status);
+  });
   app.addHook('onRequest', (req, reply, done) => {
-    const started = performance.now();
     req.airlock = newRequestRecord('other');
-    req.finishRecord = (status) =>
-      writeRequestRecord(deps.logger, deps.metrics, req.id, req.airlock, status, performance.now() - started);
     reply.header('x-request-id', req.id);
     if (deps.isClosing()) {
       // A request on a kept-alive connection after shutdown began: refuse it and close that connection.

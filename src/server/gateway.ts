@@ -15,7 +15,7 @@ import { createPipeline } from '../pipeline/pipeline.ts';
 import { createModelCatalog } from '../routing/model-catalog.ts';
 import { buildApp } from './app.ts';
 import { createInFlight } from './in-flight.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, flushLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 
 export interface GatewayOptions {
@@ -84,6 +84,7 @@ export async function startGateway(config: AirlockConfig, options: GatewayOption
         clearTimeout(force);
         await egress.close();
         logger.info({ clean }, 'gateway stopped');
+        flushLogger(logger);
       })();
       return closed;
     },

@@ -16,10 +16,11 @@ export interface RequestRecord {
   code: string | null;
   /** Set once the record was written, so a reply is never counted twice. */
   written: boolean;
+  readonly startedAt: number;
 }
 
 export function newRequestRecord(endpoint: string): RequestRecord {
-  return { endpoint, stream: false, code: null, written: false };
+  return { endpoint, stream: false, code: null, written: false, startedAt: performance.now() };
 }
 
 export function writeRequestRecord(
@@ -28,10 +29,10 @@ export function writeRequestRecord(
   requestId: string,
   record: RequestRecord,
   status: number,
-  elapsedMs: number,
 ): void {
   if (record.written) return;
   record.written = true;
+  const elapsedMs = performance.now() - record.startedAt;
   const latencyMs = Math.round(elapsedMs * 1000) / 1000;
   logger.info(
     {
@@ -48,12 +49,6 @@ export function writeRequestRecord(
     },
     'request finished',
   );
-  metrics.requests.inc({
-    endpoint: record.endpoint,
-    tenant: record.tenant ?? 'none',
-    backend: record.backend ?? 'none',
-    status: String(status),
-    code: record.code ?? 'none',
-  });
-  metrics.duration.observe({ endpoint: record.endpoint, stream: String(record.stream) }, elapsedMs / 1000);
+  metrics.countRequest(record.endpoint, record.tenant ?? 'none', record.backend ?? 'none', status, record.code ?? 'none');
+  metrics.observeDuration(record.endpoint, record.stream, elapsedMs / 1000);
 }

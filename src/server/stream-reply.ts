@@ -1,5 +1,5 @@
 /**
- * Writes a streamed reply as OpenAI server-sent events, chunk by chunk with backpressure. The first chunk is
+ * Writes a streamed reply as OpenAI server-sent events, one write per batch of chunks, with backpressure. The first chunk is
  * awaited before any byte goes out, so a backend that fails at once still gets a proper HTTP error status.
  * A failure mid-stream becomes one `data: {"error":…}` event (what OpenAI clients expect) and a clean end; a
  * caller that disconnects aborts the upstream request at once through the request's AbortSignal.
@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import type { ReplyObject } from '../protocol/openai.ts';
+import type { ChunkBatch } from '../backends/types.ts';
 import { toReplyError } from './error-reply.ts';
 
 export interface StreamOutcome {
@@ -18,10 +18,10 @@ export interface StreamOutcome {
 
 export async function sendStream(
   reply: FastifyReply,
-  chunks: AsyncIterable<ReplyObject>,
+  batches: AsyncIterable<ChunkBatch>,
   signal: AbortSignal,
 ): Promise<StreamOutcome> {
-  const iterator = chunks[Symbol.asyncIterator]();
+  const iterator = batches[Symbol.asyncIterator]();
   let next = await iterator.next(); // throws before any byte is written: the caller gets a normal error reply
   const res = reply.raw;
   reply.hijack();
@@ -33,7 +33,10 @@ export async function sendStream(
   });
   try {
     while (next.done !== true) {
-      await write(res, `data: ${JSON.stringify(next.value)}\n\n`, signal);
+      // One write per upstream read: the whole batch as consecutive SSE events.
+      let text = '';
+      for (const chunk of next.value) text += `data: ${JSON.stringify(chunk)}\n\n`;
+      if (text !== '') await write(res, text, signal);
       next = await iterator.next();
     }
     await write(res, 'data: [DONE]\n\n', signal);

@@ -48,7 +48,7 @@ function json(reply: BackendReply): ReplyObject {
 async function collect(reply: BackendReply): Promise<ReplyObject[]> {
   assert.equal(reply.kind, 'stream');
   const out: ReplyObject[] = [];
-  for await (const chunk of (reply as { chunks: AsyncIterable<ReplyObject> }).chunks) out.push(chunk);
+  for await (const batch of (reply as { batches: AsyncIterable<ReplyObject[]> }).batches) out.push(...batch);
   return out;
 }
 
@@ -341,7 +341,7 @@ void test('an error line mid-stream ends the stream with a backend error that do
   const reply = await backend.chat(chatBody({ stream: true }), call());
   await assert.rejects(
     (async () => {
-      for await (const c of (reply as { chunks: AsyncIterable<ReplyObject> }).chunks) chunks.push(c);
+      for await (const batch of (reply as { batches: AsyncIterable<ReplyObject[]> }).batches) chunks.push(...batch);
     })(),
     (err: unknown) => {
       isAirlock('AIRLOCK_BACKEND_ERROR')(err);
@@ -359,7 +359,7 @@ void test('a stream that ends without a done line is a bad response', async (t) 
   const texts: unknown[] = [];
   await assert.rejects(
     (async () => {
-      for await (const c of (reply as { chunks: AsyncIterable<ReplyObject> }).chunks) texts.push(choice(c).text);
+      for await (const batch of (reply as { batches: AsyncIterable<ReplyObject[]> }).batches) texts.push(...batch.map((c) => choice(c).text));
     })(),
     isAirlock('AIRLOCK_BACKEND_BAD_RESPONSE'),
   );

@@ -65,6 +65,10 @@ describe('egress client', () => {
     assert.equal(await codeOf(egress.request('other', { method: 'GET', url: `${bystander.url}/x`, headers: {} })), 'AIRLOCK_EGRESS_DESTINATION_REFUSED');
     assert.equal(await codeOf(egress.request('b', { method: 'GET', url: `${bystander.url}/x`, headers: {} })), 'AIRLOCK_EGRESS_DESTINATION_REFUSED');
     assert.equal(await codeOf(egress.request('b', { method: 'GET', url: 'https://api.openai.com/v1/models', headers: {} })), 'AIRLOCK_EGRESS_DESTINATION_REFUSED');
+    // Look-alikes that share the origin's text: a longer port, userinfo, another host after the authority.
+    for (const trick of [`${backend.url}0/x`, `${backend.url}@evil.example/x`, `${backend.url}.evil.example/x`, backend.url]) {
+      assert.equal(await codeOf(egress.request('b', { method: 'GET', url: trick, headers: {} })), 'AIRLOCK_EGRESS_DESTINATION_REFUSED', trick);
+    }
     assert.equal(bystander.hits.length, before);
     await egress.close();
   });

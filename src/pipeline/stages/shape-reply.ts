@@ -1,8 +1,8 @@
 /**
  * Shape reply: the caller sees the public alias it asked for, never the backend's model name, in the reply
- * and in every stream chunk. Streams are mapped chunk by chunk, never buffered.
+ * and in every stream chunk. Streams are mapped batch by batch as they arrive, never buffered.
  */
-import type { ReplyObject } from '../../protocol/openai.ts';
+import type { ChunkBatch } from '../../backends/types.ts';
 import { need, type RequestContext } from '../context.ts';
 
 export function createShapeReplyStage() {
@@ -13,13 +13,13 @@ export function createShapeReplyStage() {
       reply.body.model = alias;
       return;
     }
-    ctx.reply = { kind: 'stream', chunks: withModel(reply.chunks, alias) };
+    ctx.reply = { kind: 'stream', batches: withModel(reply.batches, alias) };
   };
 }
 
-async function* withModel(chunks: AsyncIterable<ReplyObject>, alias: string): AsyncGenerator<ReplyObject> {
-  for await (const chunk of chunks) {
-    chunk.model = alias;
-    yield chunk;
+async function* withModel(batches: AsyncIterable<ChunkBatch>, alias: string): AsyncGenerator<ChunkBatch> {
+  for await (const batch of batches) {
+    for (const chunk of batch) chunk.model = alias;
+    yield batch;
   }
 }

@@ -67,7 +67,7 @@ async function handleInference(req: FastifyRequest, reply: FastifyReply, endpoin
     const result = ctx.reply as NonNullable<RequestContext['reply']>;
     if (result.kind === 'json') return await reply.code(200).send(result.body);
     record.stream = true;
-    const outcome = await sendStream(reply, result.chunks, controller.signal);
+    const outcome = await sendStream(reply, result.batches, controller.signal);
     record.code = outcome.callerLeft ? 'CALLER_DISCONNECTED' : outcome.code;
     req.finishRecord(200);
     return reply;
