@@ -4,18 +4,33 @@
  * planted canaries. pino's `redact` is deliberately not used: it copies each log object and cost ~6% of the
  * gateway's CPU per request in bench:proxy, to guard fields that are never passed.
  */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'airlock' },
     },
-    // Buffered up to 4 KiB between writes: one write call per ~15 lines instead of one per line. The gateway
-    // flushes it on shutdown (flushLogger).
-    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    destination ?? bufferedStdout(),
   );
+}
+
+/**
+ * Standard output buffered up to 4 KiB between writes: one write call per ~15 lines instead of one per line
+ * under load. A timer flushes what waits, so a quiet gateway's lines appear within a second; the gateway also
+ * flushes on shutdown (flushLogger).
+ */
+function bufferedStdout(): ReturnType<typeof pino.destination> {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // Not ready yet or already closed: the next tick or the shutdown flush writes it.
+    }
+  }, 1_000).unref();
+  return destination;
 }
 
 /** Writes out whatever the logger still buffers; called before the process exits. */
