@@ -5,11 +5,25 @@
  */
 import { createParser } from 'eventsource-parser';
 import { AirlockError } from '../errors.ts';
-import { toEgressError, type EgressResponse } from '../egress/client.ts';
+import { toEgressError, type EgressClient, type EgressResponse } from '../egress/client.ts';
+import type { Endpoint } from '../protocol/openai.ts';
 
+/** What an HTTP adapter needs from a backend's configuration. */
 export interface BackendHttpConfig {
+  readonly id: string;
+  /** Base URL: the API root including /v1 for `openai`, the server root for `ollama`. */
+  readonly url: string;
+  readonly jurisdiction: string;
+  readonly endpoints: readonly Endpoint[];
   readonly apiKey?: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A readiness probe: a GET whose success status means the backend answers. */
+export async function probeGet(egress: EgressClient, cfg: BackendHttpConfig, path: string, signal: AbortSignal): Promise<boolean> {
+  const res = await egress.request(cfg.id, { method: 'GET', url: joinUrl(cfg.url, path), headers: backendHeaders(cfg), signal });
+  await res.body.dump();
+  return res.statusCode >= 200 && res.statusCode < 300;
 }
 
 export function backendHeaders(cfg: BackendHttpConfig, accept = 'application/json'): Record<string, string> {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { AirlockError } from '../errors.ts';
 import type { EgressClient, EgressResponse } from '../egress/client.ts';
 import type { Endpoint, ReplyObject, Usage } from '../protocol/openai.ts';
-import { assertOk, backendHeaders, joinUrl, parseNdjson, readJson, type BackendHttpConfig } from './http.ts';
+import { assertOk, backendHeaders, joinUrl, parseNdjson, probeGet, readJson, type BackendHttpConfig } from './http.ts';
 import {
   isObject,
   present,
@@ -21,15 +21,7 @@ import {
 } from './ollama-translate.ts';
 import type { BackendAdapter, BackendReply, ChunkBatch } from './types.ts';
 
-export interface OllamaBackendConfig extends BackendHttpConfig {
-  readonly id: string;
-  /** The server root, e.g. http://127.0.0.1:11434 (no /v1). */
-  readonly url: string;
-  readonly jurisdiction: string;
-  readonly endpoints: readonly Endpoint[];
-}
-
-export function createOllamaBackend(cfg: OllamaBackendConfig, egress: EgressClient): BackendAdapter {
+export function createOllamaBackend(cfg: BackendHttpConfig, egress: EgressClient): BackendAdapter {
   const jsonHeaders = backendHeaders(cfg);
   const ndjsonHeaders = backendHeaders(cfg, 'application/x-ndjson');
 
@@ -70,11 +62,7 @@ export function createOllamaBackend(cfg: OllamaBackendConfig, egress: EgressClie
       const inputs = typeof body.input === 'string' ? 1 : body.input.length;
       return embeddingList(await readJson(res), options.model, inputs, body.encoding_format);
     },
-    async probe(signal) {
-      const res = await egress.request(cfg.id, { method: 'GET', url: joinUrl(cfg.url, 'api/version'), headers: jsonHeaders, signal });
-      await res.body.dump();
-      return res.statusCode >= 200 && res.statusCode < 300;
-    },
+    probe: (signal) => probeGet(egress, cfg, 'api/version', signal),
   };
 }
 

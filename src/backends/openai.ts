@@ -5,18 +5,11 @@
  */
 import { AirlockError } from '../errors.ts';
 import type { EgressClient } from '../egress/client.ts';
-import type { Endpoint, ReplyObject } from '../protocol/openai.ts';
-import { assertOk, backendHeaders, joinUrl, parseSseJson, readJson, type BackendHttpConfig } from './http.ts';
+import type { ReplyObject } from '../protocol/openai.ts';
+import { assertOk, backendHeaders, joinUrl, parseSseJson, probeGet, readJson, type BackendHttpConfig } from './http.ts';
 import type { BackendAdapter, BackendReply, CallOptions, ChunkBatch } from './types.ts';
 
-export interface OpenAIBackendConfig extends BackendHttpConfig {
-  readonly id: string;
-  readonly url: string;
-  readonly jurisdiction: string;
-  readonly endpoints: readonly Endpoint[];
-}
-
-export function createOpenAIBackend(cfg: OpenAIBackendConfig, egress: EgressClient): BackendAdapter {
+export function createOpenAIBackend(cfg: BackendHttpConfig, egress: EgressClient): BackendAdapter {
   const jsonHeaders = backendHeaders(cfg);
   const sseHeaders = backendHeaders(cfg, 'text/event-stream');
 
@@ -44,11 +37,7 @@ export function createOpenAIBackend(cfg: OpenAIBackendConfig, egress: EgressClie
       const reply = await post('embeddings', body, options, false);
       return (reply as { body: ReplyObject }).body;
     },
-    async probe(signal) {
-      const res = await egress.request(cfg.id, { method: 'GET', url: joinUrl(cfg.url, 'models'), headers: jsonHeaders, signal });
-      await res.body.dump();
-      return res.statusCode >= 200 && res.statusCode < 300;
-    },
+    probe: (signal) => probeGet(egress, cfg, 'models', signal),
   };
 }
 
