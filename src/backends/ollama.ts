@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AirlockError } from '../errors.ts';
 import type { EgressClient, EgressResponse } from '../egress/client.ts';
-import type { Endpoint, ReplyObject, Usage } from '../protocol/openai.ts';
+import type { ReplyObject, Usage } from '../protocol/openai.ts';
 import { assertOk, backendHeaders, joinUrl, parseNdjson, probeGet, readJson, type BackendHttpConfig } from './http.ts';
 import {
   isObject,
