@@ -49,7 +49,8 @@ function ensureDevelopmentKey(config: AirlockConfig): void {
       '',
       `    ${key}`,
       '',
-      `  stored in ${keyFilePath(config.dataDir)}; make another with: npx airlock keys create --tenant ${DEV_TENANT}`,
+      `  stored in ${keyFilePath(config.dataDir)}; make another with: airlock keys create --tenant ${DEV_TENANT}`,
+      '  (from a checkout: npm run airlock -- keys create --tenant dev)',
       '',
     ].join('\n'),
   );

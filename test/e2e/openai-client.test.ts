@@ -102,6 +102,12 @@ describe('gateway with the openai client (OpenAI-compatible backend)', () => {
     const completion = await client.completions.create({ model: 'shop-assistant', prompt: 'Write a product title', max_tokens: 20 });
     assert.equal(completion.choices[0]?.text, 'Hello from the fake backend');
     assert.equal(completion.model, 'shop-assistant');
+    let streamed = '';
+    for await (const c of await client.completions.create({ model: 'shop-assistant', prompt: 'Write a product title', stream: true })) {
+      assert.equal(c.model, 'shop-assistant');
+      streamed += c.choices[0]?.text ?? '';
+    }
+    assert.equal(streamed, 'Hello from the fake backend 1 2');
     const emb = await client.embeddings.create({ model: 'shop-embed', input: ['red shoes', 'blue shirt'] });
     assert.equal(emb.data.length, 2);
     assert.deepEqual(emb.data[1]?.embedding, [0.25, -0.5, 2]);
