@@ -50,7 +50,7 @@ function ensureDevelopmentKey(config: AirlockConfig): void {
       `    ${key}`,
       '',
       `  stored in ${keyFilePath(config.dataDir)}; make another with: airlock keys create --tenant ${DEV_TENANT}`,
-      '  (from a checkout: npm run airlock -- keys create --tenant dev)',
+      `  (from a checkout: npm run airlock -- keys create --tenant ${DEV_TENANT})`,
       '',
     ].join('\n'),
   );
