@@ -23,7 +23,6 @@ export interface PipelineDeps {
 }
 
 export interface Pipeline {
-  readonly stages: readonly Stage[];
   run(ctx: RequestContext): Promise<void>;
 }
 
@@ -38,7 +37,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     createShapeReplyStage(),
   ];
   return {
-    stages,
     async run(ctx) {
       for (const stage of stages) {
         const pending = stage(ctx);
