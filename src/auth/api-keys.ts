@@ -4,7 +4,7 @@
  * bits of entropy, so a slow hash adds latency without adding safety. The presented key's hash is looked up,
  * then compared in constant time; a key is never logged, echoed or kept in memory beyond the check.
  */
-import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Scope } from '../config/schema.ts';
 import { AirlockError } from '../errors.ts';
 
@@ -32,7 +32,7 @@ export function generateApiKey(): string {
 }
 
 export function hashApiKey(key: string): string {
-  return `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+  return `sha256:${hash('sha256', key, 'hex')}`;
 }
 
 export interface KeyRing {

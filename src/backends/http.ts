@@ -76,30 +76,34 @@ async function* bodyChunks(res: EgressResponse): AsyncGenerator<string> {
   }
 }
 
-/** After `[DONE]` a well-behaved server ends the body; this much more is read and ignored before giving up. */
-const MAX_BYTES_AFTER_DONE = 64 * 1024;
+/** After `[DONE]` a well-behaved server ends the body; this much more text is read and ignored before giving up. */
+const MAX_CHARS_AFTER_DONE = 64 * 1024;
 
 /**
  * Server-sent events → per network read, the batch of JSON objects its `data:` events carried, ending at
  * `[DONE]`. A data line that is not a JSON object, or a stream that ends without `[DONE]`, is a protocol error:
  * the caller gets an error event. After `[DONE]` the body is read to its end rather than abandoned, because
- * abandoning it mid-iteration destroys the socket and costs an error object per request.
+ * abandoning it mid-iteration destroys the socket and costs an error object per request. `check` sees (and may
+ * refuse) each event as it is parsed, so an adapter adds no stream layer of its own.
  */
-export async function* parseSseJson(res: EgressResponse): AsyncGenerator<Record<string, unknown>[]> {
+export async function* parseSseJson(
+  res: EgressResponse,
+  check: (event: Record<string, unknown>) => Record<string, unknown> = (event) => event,
+): AsyncGenerator<Record<string, unknown>[]> {
   let batch: Record<string, unknown>[] = [];
   let done = false;
-  let bytesAfterDone = 0;
+  let charsAfterDone = 0;
   const parser = createParser({
     onEvent: (event) => {
       if (done) return;
       if (event.data === '[DONE]') done = true;
-      else batch.push(parseObject(event.data, 'stream event'));
+      else batch.push(check(parseObject(event.data, 'stream event')));
     },
   });
   for await (const chunk of bodyChunks(res)) {
     if (done) {
-      bytesAfterDone += chunk.length;
-      if (bytesAfterDone > MAX_BYTES_AFTER_DONE) break;
+      charsAfterDone += chunk.length;
+      if (charsAfterDone > MAX_CHARS_AFTER_DONE) break;
       continue;
     }
     try {

@@ -7,7 +7,7 @@ import { AirlockError } from '../errors.ts';
 import type { EgressClient } from '../egress/client.ts';
 import type { ReplyObject } from '../protocol/openai.ts';
 import { assertOk, backendHeaders, joinUrl, parseSseJson, probeGet, readJson, type BackendHttpConfig } from './http.ts';
-import type { BackendAdapter, BackendReply, CallOptions, ChunkBatch } from './types.ts';
+import type { BackendAdapter, BackendReply, CallOptions } from './types.ts';
 
 export function createOpenAIBackend(cfg: BackendHttpConfig, egress: EgressClient): BackendAdapter {
   const jsonHeaders = backendHeaders(cfg);
@@ -23,7 +23,7 @@ export function createOpenAIBackend(cfg: BackendHttpConfig, egress: EgressClient
     });
     await assertOk(res);
     if (!stream) return { kind: 'json', body: checkReply(await readJson(res)) };
-    return { kind: 'stream', batches: checkBatches(parseSseJson(res)) };
+    return { kind: 'stream', batches: parseSseJson(res, checkReply) };
   }
 
   return {
@@ -45,11 +45,4 @@ export function createOpenAIBackend(cfg: BackendHttpConfig, egress: EgressClient
 function checkReply(obj: Record<string, unknown>): ReplyObject {
   if ('error' in obj && obj.error) throw new AirlockError('AIRLOCK_BACKEND_ERROR', { detail: '(error reported in the reply)' });
   return obj;
-}
-
-async function* checkBatches(batches: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<ChunkBatch> {
-  for await (const batch of batches) {
-    for (const event of batch) checkReply(event);
-    yield batch;
-  }
 }

@@ -5,9 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateApiKey, hashApiKey } from '../auth/api-keys.ts';
+import { collectKeyRecords } from '../auth/key-records.ts';
 import { readKeyFile, writeKeyFile } from '../config/key-file.ts';
 import { loadConfig } from '../config/load.ts';
 import { SCOPES, type AirlockConfig, type Scope } from '../config/schema.ts';
+import { ConfigError } from '../errors.ts';
 import { CliUsageError, listOption, parseCommandArgs } from './usage.ts';
 
 const OPTIONS = {
@@ -39,21 +41,26 @@ type Values = { tenant?: string | undefined; id?: string | undefined; scopes?: s
 
 function createKey(config: AirlockConfig, values: Values): Promise<number> {
   const tenant = requireTenant(config, values.tenant);
-  const scopes = (listOption(values.scopes) ?? [...SCOPES]) as Scope[];
-  const badScope = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
-  if (badScope !== undefined || scopes.length === 0) throw new CliUsageError(`--scopes: expected a list of ${SCOPES.join(', ')}`);
-  const models = listOption(values.models);
-  const aliases = new Set(config.backends.flatMap((b) => Object.keys(b.models)));
-  const badModel = models?.find((m) => !aliases.has(m));
-  if (badModel !== undefined) throw new CliUsageError(`--models: no backend serves the model alias "${badModel}"`);
   const keys = readKeyFile(config.dataDir);
-  const id = values.id ?? `key-${randomBytes(4).toString('hex')}`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new CliUsageError('--id: expected 1-64 letters, digits, ".", "_" or "-"');
-  const taken = keys.some((k) => k.tenant === tenant && k.id === id) || config.tenants.some((t) => t.id === tenant && t.keys.some((k) => k.id === id));
-  if (taken) throw new CliUsageError(`--id: tenant ${tenant} already has a key "${id}"`);
   const key = generateApiKey();
-  keys.push({ id, tenant, hash: hashApiKey(key), scopes, ...(models ? { models } : {}), createdAt: new Date().toISOString() });
-  writeKeyFile(config.dataDir, keys);
+  const record = {
+    id: values.id ?? `key-${randomBytes(4).toString('hex')}`,
+    tenant,
+    hash: hashApiKey(key),
+    scopes: (listOption(values.scopes) ?? [...SCOPES]) as Scope[],
+    ...(values.models !== undefined ? { models: listOption(values.models) } : {}),
+    createdAt: new Date().toISOString(),
+  };
+  // The same checks the gateway applies when it reads the file: field rules (writeKeyFile) and references to
+  // tenants, aliases and other keys (collectKeyRecords).
+  try {
+    collectKeyRecords(config, [...keys, record]);
+    writeKeyFile(config.dataDir, [...keys, record]);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliUsageError(`the new key is invalid: ${err.issues.join('; ')}`);
+    throw err;
+  }
+  const { id, scopes, models } = record;
   if (values.json) process.stdout.write(`${JSON.stringify({ id, tenant, key, scopes, models: models ?? null })}\n`);
   else process.stdout.write(`${key}\n`);
   process.stderr.write(`created key "${id}" for tenant ${tenant}; it is shown only this once\n`);

@@ -1,7 +1,7 @@
 /**
- * `airlock serve [--config FILE] [--host H] [--port P]`: runs the gateway until SIGTERM or SIGINT, then drains. On the embedded
- * defaults the development tenant's key is generated on first start, its hash stored under dataDir, and the key
- * shown once on stderr (never in the JSON log on stdout).
+ * `airlock serve [--config FILE] [--host H] [--port P]`: runs the gateway until SIGTERM or SIGINT, then drains.
+ * On the embedded defaults the development tenant's key is generated on first start, its hash stored under
+ * dataDir, and the key shown once on stderr (never in the JSON log on stdout).
  */
 import { generateApiKey, hashApiKey } from '../auth/api-keys.ts';
 import { DEV_TENANT } from '../config/defaults.ts';

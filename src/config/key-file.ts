@@ -47,7 +47,10 @@ export function readKeyFile(dataDir: string): ManagedKey[] {
   return parsed.data.keys;
 }
 
+/** Writes the key file after checking it against the schema readKeyFile applies, so a write can never break it. */
 export function writeKeyFile(dataDir: string, keys: readonly ManagedKey[]): void {
+  const checked = keyFileSchema.safeParse({ version: 1, keys });
+  if (!checked.success) throw new ConfigError(checked.error.issues.map(formatIssue));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = keyFilePath(dataDir);
   const tmp = `${path}.${process.pid}.tmp`;

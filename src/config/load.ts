@@ -51,7 +51,7 @@ function withOverrides(raw: Record<string, unknown>, options: LoadOptions): Reco
   if (host === undefined && port === undefined) return raw;
   const server = { ...(raw.server as Record<string, unknown> | undefined) };
   if (host !== undefined) server.host = host;
-  if (port !== undefined) server.port = /^\d+$/.test(port) ? Number(port) : port;
+  if (port !== undefined) server.port = port; // the schema reads a string of digits as a number
   return { ...raw, server };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Writes a streamed reply as OpenAI server-sent events, one write per batch of chunks, with backpressure. The first chunk is
- * awaited before any byte goes out, so a backend that fails at once still gets a proper HTTP error status.
+ * Writes a streamed reply as OpenAI server-sent events, one write per batch of chunks, with backpressure. The
+ * first batch is awaited before any byte goes out, so a backend that fails at once still gets a proper HTTP
+ * error status.
  * A failure mid-stream becomes one `data: {"error":…}` event (what OpenAI clients expect) and a clean end; a
  * caller that disconnects aborts the upstream request at once through the request's AbortSignal.
  */

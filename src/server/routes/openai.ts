@@ -31,17 +31,16 @@ export function registerOpenAIRoutes(app: FastifyInstance, deps: OpenAIRouteDeps
   for (const [path, endpoint] of INFERENCE_ROUTES) {
     app.post(path, (req, reply) => handleInference(req, reply, endpoint, deps));
   }
-  app.get('/v1/models', (req) => {
+  /** The models routes authenticate like inference does and record who asked. */
+  const modelsCaller = (req: FastifyRequest) => {
     req.airlock.endpoint = 'models';
     const principal = authenticateHeaders(req.headers, deps.keyRing(), 'models');
     Object.assign(req.airlock, { tenant: principal.tenant, keyId: principal.keyId });
-    return { object: 'list', data: deps.catalog.modelsFor(principal).map(modelObject) };
-  });
+    return principal;
+  };
+  app.get('/v1/models', (req) => ({ object: 'list', data: deps.catalog.modelsFor(modelsCaller(req)).map(modelObject) }));
   app.get<{ Params: { model: string } }>('/v1/models/:model', (req) => {
-    req.airlock.endpoint = 'models';
-    const principal = authenticateHeaders(req.headers, deps.keyRing(), 'models');
-    Object.assign(req.airlock, { tenant: principal.tenant, keyId: principal.keyId });
-    if (!deps.catalog.modelsFor(principal).includes(req.params.model)) {
+    if (!deps.catalog.modelsFor(modelsCaller(req)).includes(req.params.model)) {
       throw new AirlockError('AIRLOCK_MODEL_NOT_FOUND', { param: 'model' });
     }
     return modelObject(req.params.model);
