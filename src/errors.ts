@@ -119,6 +119,21 @@ export const ERROR_CATALOGUE = {
     type: 'server_error',
     message: 'The gateway is shutting down; retry on another instance.',
   },
+  AIRLOCK_INSPECT_FAILED: {
+    status: 500,
+    type: 'server_error',
+    message: 'Inspecting the request for sensitive data failed, so it was not forwarded.',
+  },
+  AIRLOCK_INSPECT_UNSUPPORTED_CONTENT: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The request carries content the gateway cannot inspect (token ids, audio or files), so it was not forwarded.',
+  },
+  AIRLOCK_POLICY_BLOCKED_CONTENT: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: "The request contains data this tenant's policy does not allow to be sent to a model.",
+  },
   AIRLOCK_INTERNAL: {
     status: 500,
     type: 'server_error',

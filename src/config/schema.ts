@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ENTITY_GROUPS, ENTITY_TYPES } from '../entities.ts';
+import { patternProblem } from './regex-safety.ts';
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -60,11 +62,47 @@ export const apiKeyRecordSchema = z.strictObject({
   models: z.array(z.string().min(1)).optional(),
 });
 
+/** A key from which per-tenant pseudonym, hash and (later) audit keys are derived; ≥ 32 characters of secret. */
+const secretKey = secret.pipe(z.string().min(32, 'expected at least 32 characters of secret material'));
+
 const tenantSchema = z.strictObject({
   id: identifier,
+  /** The policy that decides what happens to sensitive data in this tenant's requests. */
+  policy: identifier.default('default'),
+  /** This tenant's own secret key; deleting it makes its pseudonyms and hashes unlinkable. Default: derived. */
+  secretKey: secretKey.optional(),
   keys: z.array(apiKeyRecordSchema).default([]),
   /** Public model aliases the tenant may use; absent means every alias of a backend the tenant may reach. */
   models: z.array(z.string().min(1)).optional(),
+});
+
+export const ACTIONS = ['allow', 'redact', 'mask', 'hash', 'pseudonymize', 'block'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const entityKey = z.string().refine((k) => (ENTITY_TYPES as readonly string[]).includes(k) || k in ENTITY_GROUPS, {
+  message: `expected an entity type or group (${Object.keys(ENTITY_GROUPS).join(', ')}, or a type such as EMAIL)`,
+});
+
+const businessPattern = z.string().min(1).superRefine((source, ctx) => {
+  const problem = patternProblem(source);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: `the pattern ${problem}` });
+});
+
+const businessSchema = z.strictObject({
+  /** Code names, supplier names: matched case- and accent-insensitively on word boundaries. */
+  terms: z.array(z.string().trim().min(1)).default([]),
+  /** Regular expressions (JavaScript syntax, Unicode mode), proven free of catastrophic backtracking. */
+  patterns: z.array(businessPattern).default([]),
+  /** JSON field names whose values are confidential wherever the JSON appears. */
+  jsonFields: z.array(z.string().trim().min(1)).default([]),
+});
+
+const policySchema = z.strictObject({
+  /** Entity type or group → action; a type's own entry wins over its group's. Unlisted types use the defaults. */
+  entities: z.partialRecord(entityKey, z.enum(ACTIONS)).default({}),
+  business: businessSchema.default(businessSchema.parse({})),
+  /** Add a short system message asking the model to copy placeholders verbatim. */
+  placeholderInstruction: boolean().default(false),
 });
 
 const timeoutsSchema = z.strictObject({
@@ -132,6 +170,10 @@ const configObjectSchema = z.strictObject({
     jurisdictions: z.record(identifier, z.strictObject({ within: identifier.optional() })).default({}),
     backends: z.array(backendSchema).min(1),
     tenants: z.array(tenantSchema).default([]),
+    /** Named policies; `default` exists built in and may be overridden. */
+    policies: z.record(identifier, policySchema).default({}),
+    /** Master secret for pseudonyms and hashes; absent means one generated once under dataDir. */
+    secretKey: secretKey.optional(),
 });
 
 export const configSchema = configObjectSchema.superRefine(checkReferences);
@@ -157,6 +199,9 @@ function checkReferences(cfg: z.output<typeof configObjectSchema>, ctx: z.Refine
   const seenTenants = new Set<string>();
   const seenKeys = new Set<string>();
   cfg.tenants.forEach((t, i) => {
+    if (t.policy !== 'default' && !(t.policy in cfg.policies)) {
+      ctx.addIssue({ code: 'custom', path: ['tenants', i, 'policy'], message: 'policy is not declared under policies' });
+    }
     if (seenTenants.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: 'duplicate tenant id' });
     seenTenants.add(t.id);
     (t.models ?? []).forEach((m, j) => {
@@ -194,4 +239,5 @@ function withinCycle(jurisdictions: Record<string, { within?: string | undefined
 export type AirlockConfig = z.output<typeof configSchema>;
 export type BackendConfig = AirlockConfig['backends'][number];
 export type TenantConfig = AirlockConfig['tenants'][number];
+export type PolicyConfig = z.output<typeof policySchema>;
 export type ApiKeyRecord = z.output<typeof apiKeyRecordSchema>;

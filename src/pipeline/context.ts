@@ -6,6 +6,9 @@ import type { Principal } from '../auth/api-keys.ts';
 import type { BackendAdapter, BackendReply, Sanitized } from '../backends/types.ts';
 import { AirlockError } from '../errors.ts';
 import type { ChatRequest, CompletionRequest, EmbeddingRequest, Endpoint } from '../protocol/openai.ts';
+import type { RequestInspection } from '../detect/inspect.ts';
+import type { SanitizeOutcome } from '../transform/sanitize.ts';
+import type { TenantPolicy } from './tenant-policies.ts';
 
 export type InferenceRequest = ChatRequest | CompletionRequest | EmbeddingRequest;
 
@@ -21,7 +24,12 @@ export interface RequestContext {
   request?: InferenceRequest;
   /** The public model alias, set once it is known to be one the caller may use. */
   alias?: string;
+  /** The caller's tenant policy: actions, detection engine and keys. */
+  policy?: TenantPolicy;
+  inspection?: RequestInspection;
   sanitized?: Sanitized<InferenceRequest>;
+  /** What sanitize did: the restore map for the reply and counts per type and action. */
+  transform?: Omit<SanitizeOutcome<InferenceRequest>, 'request'>;
   backend?: BackendAdapter;
   backendModel?: string;
   reply?: BackendReply;

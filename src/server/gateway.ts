@@ -10,8 +10,10 @@ import { collectKeyRecords } from '../auth/key-records.ts';
 import { createBackends, egressTargets } from '../backends/registry.ts';
 import { readKeyFile, watchKeyFile } from '../config/key-file.ts';
 import type { AirlockConfig } from '../config/schema.ts';
+import { readOrCreateSecretKey } from '../config/secret-key-file.ts';
 import { createEgressClient } from '../egress/client.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { createTenantPolicies } from '../pipeline/tenant-policies.ts';
 import { createModelCatalog } from '../routing/model-catalog.ts';
 import { buildApp } from './app.ts';
 import { createInFlight } from './in-flight.ts';
@@ -53,7 +55,8 @@ export async function startGateway(config: AirlockConfig, options: GatewayOption
   const catalog = createModelCatalog(config);
   const inFlight = createInFlight();
   let closing = false;
-  const deps = { keyRing: () => keyRing, catalog, backends, inFlight, isClosing: () => closing };
+  const policies = createTenantPolicies(config, config.secretKey ?? readOrCreateSecretKey(config.dataDir));
+  const deps = { keyRing: () => keyRing, catalog, backends, policies, inFlight, isClosing: () => closing };
   const app = buildApp({
     ...deps,
     pipeline: createPipeline(deps),

@@ -1,17 +1,108 @@
 /**
- * The only place that mints the Sanitized brand (design rule 1). A request becomes sanitized once every finding
- * of the inspect stage has been handled by the transform its policy names. Until detection is wired into the
- * pipeline there are no findings to apply; a finding that reaches this point without a transform refuses the
- * request rather than letting raw text out.
+ * The only place that mints the Sanitized brand (design rule 1). Every finding of the inspect stage is handled
+ * by the action its policy names — allow, redact, mask, hash, pseudonymize or block — and the rewritten copy of
+ * the request becomes the one thing a backend accepts. A single `block` finding refuses the whole request with
+ * the types found, never the values. The restore map built here lives only as long as the request.
  */
 import type { Sanitized } from '../backends/types.ts';
+import type { Action } from '../config/schema.ts';
+import type { Finding } from '../detect/engine.ts';
+import type { InspectedUnit, RequestInspection } from '../detect/inspect.ts';
+import type { EntityType } from '../entities.ts';
 import { AirlockError } from '../errors.ts';
+import { isRestorable, type ActionTable } from '../policy/actions.ts';
+import { hashPlaceholder, maskValue, pseudonymPlaceholder, redactPlaceholder } from './placeholders.ts';
+import type { TenantKeys } from './tenant-keys.ts';
 
-export interface PendingFinding {
-  readonly type: string;
+/** Placeholder → original value, for the pseudonyms of this request that may be restored. */
+export type RestoreMap = ReadonlyMap<string, string>;
+
+export interface SanitizeOutcome<T> {
+  readonly request: Sanitized<T>;
+  readonly restore: RestoreMap;
+  /** Findings per type and action, for headers, metrics and audit; counts only. */
+  readonly counts: ReadonlyMap<EntityType, Readonly<Partial<Record<Action, number>>>>;
+  /** How many values were changed (every action but allow). */
+  readonly replaced: number;
 }
 
-export function sanitizeRequest<T extends object>(request: T, findings: readonly PendingFinding[]): Sanitized<T> {
-  if (findings.length > 0) throw new AirlockError('AIRLOCK_INTERNAL');
-  return request as Sanitized<T>;
+export function sanitizeRequest<T extends object>(
+  inspection: RequestInspection,
+  actions: ActionTable,
+  keys: TenantKeys,
+): SanitizeOutcome<T> {
+  refuseBlocked(inspection.units, actions);
+  const pseudonyms = new PseudonymBook(keys.pseudonym);
+  const counts = new Map<EntityType, Partial<Record<Action, number>>>();
+  let replaced = 0;
+  for (const unit of inspection.units) {
+    if (unit.findings.length === 0) continue;
+    let out = '';
+    let at = 0;
+    for (const finding of unit.findings) {
+      const action = actions.get(finding.type) as Action;
+      const perType = counts.get(finding.type) ?? {};
+      perType[action] = (perType[action] ?? 0) + 1;
+      counts.set(finding.type, perType);
+      if (action === 'allow') continue;
+      const value = unit.text.slice(finding.start, finding.end);
+      out += unit.text.slice(at, finding.start) + replacement(action, finding, value, keys, pseudonyms);
+      at = finding.end;
+      replaced++;
+    }
+    if (at > 0) unit.write(out + unit.text.slice(at));
+  }
+  return { request: inspection.finish() as Sanitized<T>, restore: pseudonyms.restore, counts, replaced };
+}
+
+function refuseBlocked(units: readonly InspectedUnit[], actions: ActionTable): void {
+  const blocked = new Set<EntityType>();
+  let param: string | undefined;
+  for (const unit of units) {
+    for (const finding of unit.findings) {
+      if (actions.get(finding.type) !== 'block') continue;
+      blocked.add(finding.type);
+      param ??= unit.path;
+    }
+  }
+  if (blocked.size === 0) return;
+  const detail = `Types found: ${[...blocked].sort().join(', ')}.`;
+  throw new AirlockError('AIRLOCK_POLICY_BLOCKED_CONTENT', { param, detail });
+}
+
+function replacement(action: Action, finding: Finding, value: string, keys: TenantKeys, book: PseudonymBook): string {
+  switch (action) {
+    case 'redact':
+      return redactPlaceholder(finding.type);
+    case 'mask':
+      return maskValue(value);
+    case 'hash':
+      return hashPlaceholder(keys.hash, finding.type, value);
+    case 'pseudonymize':
+      return book.placeholderFor(finding.type, value);
+    default:
+      throw new AirlockError('AIRLOCK_INTERNAL');
+  }
+}
+
+/** Issues pseudonyms for one request and remembers which originals they stand for. */
+class PseudonymBook {
+  readonly restore = new Map<string, string>();
+  private readonly valueOf = new Map<string, string>();
+  private readonly key: Buffer;
+
+  constructor(key: Buffer) {
+    this.key = key;
+  }
+
+  placeholderFor(type: EntityType, value: string): string {
+    const typed = `${type}\0${value}`;
+    let placeholder = pseudonymPlaceholder(this.key, type, value);
+    const taken = this.valueOf.get(placeholder);
+    // Two different values sharing 32 bits of HMAC in one request: the second gets the full 64 bits.
+    if (taken !== undefined && taken !== typed) placeholder = pseudonymPlaceholder(this.key, type, value, 16);
+    this.valueOf.set(placeholder, typed);
+    if (isRestorable(type) && !this.restore.has(placeholder)) this.restore.set(placeholder, value);
+    return placeholder;
+  }
 }

@@ -1,0 +1,26 @@
+/**
+ * Tenant-defined regular expressions run on every prompt, so one that can backtrack catastrophically would let
+ * a caller stall the gateway with a crafted prompt (ReDoS). Each pattern is proven safe by recheck's automaton
+ * analysis when the configuration loads; a vulnerable or unprovable one is refused with the reason.
+ */
+import { checkSync } from 'recheck';
+
+/** Patterns are matched with the `u` flag (Unicode aware) and globally. */
+export const PATTERN_FLAGS = 'gu';
+
+/** Why `source` may not be used as a detection pattern, or null when it is safe. */
+export function patternProblem(source: string): string | null {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, PATTERN_FLAGS);
+  } catch {
+    return 'is not a valid regular expression';
+  }
+  if (regex.test('')) return 'matches the empty string';
+  const diagnostics = checkSync(source, 'u', { timeout: 5000 });
+  if (diagnostics.status === 'vulnerable') {
+    return `can backtrack catastrophically (${diagnostics.complexity.summary} time on crafted input)`;
+  }
+  if (diagnostics.status === 'unknown') return 'could not be proven free of catastrophic backtracking';
+  return null;
+}

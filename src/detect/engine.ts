@@ -1,0 +1,88 @@
+/**
+ * The detection engine: normalises a text once, runs every registered detector over the folded copy, maps each
+ * span back to the caller's original UTF-16 offsets and resolves overlaps deterministically. Any detector
+ * failure or out-of-bounds span is an error, never a silent pass: the caller blocks the request (fail closed).
+ */
+import { AirlockError } from '../errors.ts';
+import { createBusinessDetectors, type BusinessRules } from './business/index.ts';
+import { canonicalFieldName } from './business/json-fields.ts';
+import { normalizeText } from './normalize.ts';
+import { BUILT_IN_DETECTORS } from './registry.ts';
+import { groupOf, type Detector, type EntityGroup, type RawFinding } from './types.ts';
+
+/** A finding in the coordinates of the original text. */
+export type Finding = RawFinding;
+
+export interface DetectionEngine {
+  detect(text: string): Finding[];
+  /** True when a JSON field of this name holds business-confidential values (the tenant's `jsonFields`). */
+  isSensitiveField(name: string): boolean;
+}
+
+export interface DetectionEngineOptions {
+  readonly business?: BusinessRules;
+  /** Replaces the built-in detectors (tests and tools); business detectors are added either way. */
+  readonly detectors?: readonly Detector[];
+}
+
+export function createDetectionEngine(options: DetectionEngineOptions = {}): DetectionEngine {
+  const detectors = [...(options.detectors ?? BUILT_IN_DETECTORS), ...createBusinessDetectors(options.business ?? {})];
+  const sensitiveFields = new Set((options.business?.jsonFields ?? []).map(canonicalFieldName));
+  return {
+    isSensitiveField: (name) => sensitiveFields.size > 0 && sensitiveFields.has(canonicalFieldName(name)),
+    detect(text) {
+      if (text.length === 0) return [];
+      const normalized = normalizeText(text);
+      const raw: RawFinding[] = [];
+      for (const detector of detectors) {
+        for (const finding of runDetector(detector, normalized.text)) {
+          const [start, end] = normalized.toOriginal(finding.start, finding.end);
+          raw.push({ ...finding, start, end });
+        }
+      }
+      return resolveOverlaps(raw);
+    },
+  };
+}
+
+function runDetector(detector: Detector, text: string): RawFinding[] {
+  let found: RawFinding[];
+  try {
+    found = detector.detect(text);
+  } catch (cause) {
+    throw new AirlockError('AIRLOCK_INSPECT_FAILED', { cause });
+  }
+  for (const finding of found) {
+    if (!(finding.start >= 0 && finding.start < finding.end && finding.end <= text.length)) {
+      throw new AirlockError('AIRLOCK_INSPECT_FAILED');
+    }
+  }
+  return found;
+}
+
+// When two findings claim the same characters and score alike, the more damaging kind of leak wins.
+const GROUP_RANK: Record<EntityGroup, number> = { SECRET: 0, NATIONAL_ID: 1, PII: 2, BUSINESS: 3 };
+
+function compareClaims(a: RawFinding, b: RawFinding): number {
+  return (
+    b.score - a.score ||
+    b.end - b.start - (a.end - a.start) ||
+    GROUP_RANK[groupOf(a.type)] - GROUP_RANK[groupOf(b.type)] ||
+    a.start - b.start ||
+    (a.detector < b.detector ? -1 : a.detector > b.detector ? 1 : 0)
+  );
+}
+
+/**
+ * Greedy by claim strength (score, then length, then kind, then position, then detector id), so the result
+ * does not depend on detector order. Findings are few per text, so the quadratic overlap check is cheaper than
+ * an interval tree.
+ */
+export function resolveOverlaps(findings: readonly RawFinding[]): Finding[] {
+  if (findings.length <= 1) return [...findings];
+  const accepted: RawFinding[] = [];
+  for (const candidate of [...findings].sort(compareClaims)) {
+    if (accepted.every((kept) => candidate.end <= kept.start || candidate.start >= kept.end)) accepted.push(candidate);
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,38 @@
+/**
+ * The vocabulary of sensitive data: entity types and the groups a policy can name instead of single types.
+ * It sits at the root because configuration validates policies against it and detection, policy, transforms
+ * and audit all speak it.
+ */
+
+export const ENTITY_GROUPS = {
+  PII: [
+    'EMAIL',
+    'PHONE',
+    'CARD_NUMBER',
+    'IBAN',
+    'BIC',
+    'IP_ADDRESS',
+    'VAT_ID',
+    'DATE_OF_BIRTH',
+    'PERSON',
+    'ADDRESS',
+  ],
+  NATIONAL_ID: ['US_SSN', 'UK_NINO', 'DE_TAX_ID', 'FR_NIR', 'ES_DNI', 'ES_NIE', 'IT_FISCAL_CODE', 'NL_BSN'],
+  SECRET: ['API_KEY', 'ACCESS_TOKEN', 'PRIVATE_KEY', 'JWT', 'PASSWORD', 'CREDENTIAL'],
+  BUSINESS: ['BUSINESS_TERM', 'BUSINESS_PATTERN', 'BUSINESS_FIELD'],
+} as const;
+
+export type EntityGroup = keyof typeof ENTITY_GROUPS;
+export type EntityType = (typeof ENTITY_GROUPS)[EntityGroup][number];
+
+export const ENTITY_TYPES: readonly EntityType[] = Object.values(ENTITY_GROUPS).flat();
+
+const GROUP_OF = new Map<EntityType, EntityGroup>(
+  (Object.entries(ENTITY_GROUPS) as [EntityGroup, readonly EntityType[]][]).flatMap(([group, types]) =>
+    types.map((type) => [type, group] as const),
+  ),
+);
+
+export function groupOf(type: EntityType): EntityGroup {
+  return GROUP_OF.get(type) as EntityGroup;
+}
