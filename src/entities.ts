@@ -36,3 +36,15 @@ const GROUP_OF = new Map<EntityType, EntityGroup>(
 export function groupOf(type: EntityType): EntityGroup {
   return GROUP_OF.get(type) as EntityGroup;
 }
+
+/**
+ * One finding: a type, UTF-16 offsets (end exclusive), a confidence in [0, 1] and the id of the rule that fired
+ * (`pii.email`, `secret.openai`). Recorded and reported as is; the value found is never part of it.
+ */
+export interface Finding {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  readonly detector: string;
+}

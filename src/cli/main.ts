@@ -5,6 +5,7 @@
  */
 import { ConfigError } from '../errors.ts';
 import { runInit } from './init.ts';
+import { runInspect } from './inspect.ts';
 import { runKeys } from './keys.ts';
 import { runServe } from './serve.ts';
 import { CliUsageError } from './usage.ts';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: runServe,
   init: runInit,
   keys: runKeys,
+  inspect: runInspect,
 };
 
 const USAGE = `Usage: airlock <command> [options]
@@ -25,6 +27,8 @@ Commands:
   keys create --tenant T [--id ID] [--scopes a,b] [--models m1,m2] [--json] [--config FILE]
   keys list [--tenant T] [--json] [--config FILE]
   keys revoke --tenant T --id ID [--config FILE]
+  inspect [FILE...|-] [--config FILE] [--tenant T] [--format json|text] [--jsonl]
+                                        run detection, the tenant's policy and the transforms offline
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -8,10 +8,10 @@ import { createBusinessDetectors, type BusinessRules } from './business/index.ts
 import { canonicalFieldName } from './business/json-fields.ts';
 import { normalizeText } from './normalize.ts';
 import { BUILT_IN_DETECTORS } from './registry.ts';
+import type { Finding } from '../entities.ts';
 import { groupOf, type Detector, type EntityGroup, type RawFinding } from './types.ts';
 
-/** A finding in the coordinates of the original text. */
-export type Finding = RawFinding;
+export type { Finding } from '../entities.ts';
 
 export interface DetectionEngine {
   detect(text: string): Finding[];

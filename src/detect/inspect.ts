@@ -6,17 +6,13 @@
  */
 import type { Endpoint } from '../protocol/openai.ts';
 import { collectTextSlots, type TextSlot } from '../protocol/text-slots.ts';
+import type { SanitizeInput, TextUnit } from '../transform/sanitize.ts';
 import type { DetectionEngine, Finding } from './engine.ts';
 
-export interface InspectedUnit {
-  /** Where the text sits (`messages[1].tool_calls[0].function.arguments.customer.email`); never the text. */
-  readonly path: string;
-  readonly text: string;
-  readonly findings: readonly Finding[];
-  readonly write: (text: string) => void;
-}
+/** Units of a JSON slot have paths into it: `messages[1].tool_calls[0].function.arguments.customer.email`. */
+export type InspectedUnit = TextUnit;
 
-export interface RequestInspection {
+export interface RequestInspection extends SanitizeInput {
   /** The request copy the units write into. */
   readonly request: object;
   readonly units: readonly InspectedUnit[];

@@ -6,18 +6,10 @@
  */
 
 export { ENTITY_GROUPS, ENTITY_TYPES, groupOf, type EntityGroup, type EntityType } from '../entities.ts';
-import type { EntityType } from '../entities.ts';
+import type { EntityType, Finding } from '../entities.ts';
 
 /** A span a detector found, in the coordinates of the text it was given. */
-export interface RawFinding {
-  readonly type: EntityType;
-  readonly start: number;
-  readonly end: number;
-  /** Confidence in [0, 1]; overlaps are resolved by score first. */
-  readonly score: number;
-  /** Stable id of the rule that fired, e.g. `pii.email`, `secret.openai`; recorded, never the value. */
-  readonly detector: string;
-}
+export type RawFinding = Finding;
 
 export interface Detector {
   readonly id: string;

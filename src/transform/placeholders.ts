@@ -7,17 +7,18 @@
  * alike, which is what reporting and joins on hashed values need.
  */
 import { createHmac } from 'node:crypto';
-import { normalizeText } from '../detect/normalize.ts';
 import type { EntityType } from '../entities.ts';
 
 /** Longest placeholder the restorer has to hold back while streaming: `[` + type + `_` + 16 hex + `]`. */
 export const PSEUDONYM_PATTERN = /\[[A-Z_]+_[0-9a-f]{8,16}\]/g;
 
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
 const DIGIT_TYPES = new Set<EntityType>(['PHONE', 'CARD_NUMBER', 'IBAN', 'US_SSN', 'NL_BSN', 'DE_TAX_ID', 'FR_NIR', 'VAT_ID']);
 
 /** One spelling per value: `John@X.com` and `john@x.com`, `+49 30 1234` and `+49301234` share a pseudonym. */
 export function canonicalValue(type: EntityType, value: string): string {
-  const folded = normalizeText(value).text;
+  const folded = value.normalize('NFKC').replace(INVISIBLE, '');
   if (DIGIT_TYPES.has(type)) return folded.replace(/[^0-9A-Za-z+]/g, '').toUpperCase();
   return folded.toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -6,9 +6,7 @@
  */
 import type { Sanitized } from '../backends/types.ts';
 import type { Action } from '../config/schema.ts';
-import type { Finding } from '../detect/engine.ts';
-import type { InspectedUnit, RequestInspection } from '../detect/inspect.ts';
-import type { EntityType } from '../entities.ts';
+import type { EntityType, Finding } from '../entities.ts';
 import { AirlockError } from '../errors.ts';
 import { isRestorable, type ActionTable } from '../policy/actions.ts';
 import { hashPlaceholder, maskValue, pseudonymPlaceholder, redactPlaceholder } from './placeholders.ts';
@@ -16,6 +14,22 @@ import type { TenantKeys } from './tenant-keys.ts';
 
 /** Placeholder → original value, for the pseudonyms of this request that may be restored. */
 export type RestoreMap = ReadonlyMap<string, string>;
+
+/** One piece of text with its findings, and how to put its sanitized form back where it came from. */
+export interface TextUnit {
+  /** Where the text sits (`messages[1].content`), for error parameters; never the text. */
+  readonly path: string;
+  readonly text: string;
+  /** Sorted by start, not overlapping. */
+  readonly findings: readonly Finding[];
+  readonly write: (text: string) => void;
+}
+
+/** What inspection hands to sanitize: the units, and the step that assembles the rewritten request. */
+export interface SanitizeInput {
+  readonly units: readonly TextUnit[];
+  finish(): object;
+}
 
 export interface SanitizeOutcome<T> {
   readonly request: Sanitized<T>;
@@ -27,7 +41,7 @@ export interface SanitizeOutcome<T> {
 }
 
 export function sanitizeRequest<T extends object>(
-  inspection: RequestInspection,
+  inspection: SanitizeInput,
   actions: ActionTable,
   keys: TenantKeys,
 ): SanitizeOutcome<T> {
@@ -55,7 +69,7 @@ export function sanitizeRequest<T extends object>(
   return { request: inspection.finish() as Sanitized<T>, restore: pseudonyms.restore, counts, replaced };
 }
 
-function refuseBlocked(units: readonly InspectedUnit[], actions: ActionTable): void {
+function refuseBlocked(units: readonly TextUnit[], actions: ActionTable): void {
   const blocked = new Set<EntityType>();
   let param: string | undefined;
   for (const unit of units) {

@@ -30,6 +30,14 @@ export interface FakeOpenAIBehaviour {
   hangAfterChunks?: number;
   /** Content of each completion (default "Hello from the fake backend"). */
   text?: string;
+  /** Reply with the text of the last user message (or the prompt) as received, as a model repeating it would. */
+  echo?: boolean;
+  /** With `echo` and tools in the request: call the first tool with `{"note": <echoed text>}` as arguments. */
+  echoIntoTool?: boolean;
+  /** Streamed echo: characters per chunk (default 3), so placeholders arrive split across chunks. */
+  echoChunkChars?: number;
+  /** Write the SSE body in slices of this many bytes, one per event-loop turn, splitting UTF-8 characters. */
+  dribbleBytes?: number;
 }
 
 export interface FakeOpenAI {
@@ -104,12 +112,12 @@ async function handle(
   }
   if (b.status && b.status >= 300) return json(res, b.status, { error: { message: 'upstream failure details', type: 'server_error' } });
   const model = typeof body?.model === 'string' ? body.model : 'unknown';
-  const text = b.text ?? 'Hello from the fake backend';
+  const text = b.echo ? echoedText(body) : (b.text ?? 'Hello from the fake backend');
   if (path === '/v1/embeddings') return json(res, 200, embeddings(body, model));
   if (path === '/v1/chat/completions' || path === '/v1/completions') {
     const chat = path === '/v1/chat/completions';
     if (body?.stream === true) return stream(req, res, body, model, text, chat, b, onAbort);
-    return json(res, 200, chat ? chatCompletion(body, model, text) : textCompletion(model, text));
+    return json(res, 200, chat ? chatCompletion(body, model, text, b) : textCompletion(model, text));
   }
   json(res, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
 }
@@ -122,11 +130,25 @@ function json(res: ServerResponse, status: number, payload: unknown): void {
 
 const USAGE = { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 };
 
-function chatCompletion(body: Record<string, unknown> | null, model: string, text: string) {
+/** The text of the last user message (string or text parts), or the completion prompt. */
+function echoedText(body: Record<string, unknown> | null): string {
+  if (typeof body?.prompt === 'string') return body.prompt;
+  const messages = Array.isArray(body?.messages) ? (body.messages as Array<{ role: string; content: unknown }>) : [];
+  const content = messages.filter((m) => m.role === 'user').at(-1)?.content;
+  if (typeof content === 'string') return content;
+  return Array.isArray(content) ? content.map((p: { text?: string }) => p.text ?? '').join('') : '';
+}
+
+function toolNameOf(body: Record<string, unknown> | null): string | undefined {
   const tools = Array.isArray(body?.tools) ? (body.tools as Array<{ function?: { name?: string } }>) : [];
-  const toolName = tools[0]?.function?.name;
+  return tools[0]?.function?.name;
+}
+
+function chatCompletion(body: Record<string, unknown> | null, model: string, text: string, b: FakeOpenAIBehaviour = {}) {
+  const toolName = toolNameOf(body);
+  const args = b.echoIntoTool ? JSON.stringify({ note: text }) : '{"order_id":"A-1001"}';
   const message = toolName
-    ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: toolName, arguments: '{"order_id":"A-1001"}' } }] }
+    ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: toolName, arguments: args } }] }
     : { role: 'assistant', content: text };
   return {
     id: 'chatcmpl-fake',
@@ -163,6 +185,7 @@ async function stream(
   onAbort: () => void,
 ): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  if (b.echo) return streamEcho(res, body, model, text, chat, b);
   let closed = false;
   res.on('close', () => {
     if (!res.writableFinished) {
@@ -187,4 +210,28 @@ async function stream(
   if (opts?.include_usage) res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: USAGE })}\n\n`);
   res.end('data: [DONE]\n\n');
   void req;
+}
+
+/** A streamed echo in small pieces (content, or tool call argument deltas), optionally dribbled byte by byte. */
+async function streamEcho(res: ServerResponse, body: Record<string, unknown>, model: string, text: string, chat: boolean, b: FakeOpenAIBehaviour): Promise<void> {
+  const base = { id: chat ? 'chatcmpl-fake' : 'cmpl-fake', object: chat ? 'chat.completion.chunk' : 'text_completion', created: 1_700_000_000, model };
+  const toolName = b.echoIntoTool ? toolNameOf(body) : undefined;
+  const whole = toolName ? JSON.stringify({ note: text }) : text;
+  const size = b.echoChunkChars ?? 3;
+  const events: string[] = [];
+  const event = (choice: unknown) => events.push(`data: ${JSON.stringify({ ...base, choices: [choice] })}\n\n`);
+  if (toolName) event({ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: toolName, arguments: '' } }] }, finish_reason: null });
+  for (let i = 0; i < whole.length; i += size) {
+    const piece = whole.slice(i, i + size);
+    if (!chat) event({ index: 0, text: piece, finish_reason: null });
+    else event({ index: 0, delta: toolName ? { tool_calls: [{ index: 0, function: { arguments: piece } }] } : { content: piece }, finish_reason: null });
+  }
+  event(chat ? { index: 0, delta: {}, finish_reason: toolName ? 'tool_calls' : 'stop' } : { index: 0, text: '', finish_reason: 'stop' });
+  const bytes = Buffer.from(`${events.join('')}data: [DONE]\n\n`, 'utf8');
+  const slice = b.dribbleBytes ?? bytes.length;
+  for (let at = 0; at < bytes.length; at += slice) {
+    res.write(bytes.subarray(at, at + slice));
+    if (b.dribbleBytes) await new Promise((r) => setImmediate(r));
+  }
+  res.end();
 }
