@@ -1,0 +1,82 @@
+/**
+ * CRM activity notes in the style of a Salesforce record: a header line with account, contact and owner, a
+ * call summary with volumes and target prices, confidential deal context (rule terms and contract numbers),
+ * the contact's direct line and e-mail, and for sole traders the identifiers a credit check asks for.
+ */
+import type { Recipe } from '../template.ts';
+import type { Lang } from '../types.ts';
+
+export const CRM_NOTE: Record<Lang, Recipe> = {
+  en: [
+    ['Account: {company} | Contact: {CONTACT} | Owner: {AGENT_FULL} | Opp {sfid} | Stage: Negotiation',
+      'Activity log – {company} (Opp {sfid})\nContact: {CONTACT}, Head of Purchasing'],
+    ['Call on {date} with {CONTACT_TITLE}: wants {qty}00 units of {product} for Q3, target price {price} per unit, {pct} off list.',
+      'Met {CONTACT_TITLE} at the trade fair on {date}. Interested in {product} ({sku}), MOQ {qty}00, delivery within {days} weeks.'],
+    { p: 0.6, v: ['Deal belongs to {TERM} – do not mention it to other retailers.', 'Pricing follows supplier contract {PATTERN}; renewal due {date}.',
+      'Internal: {TERM} pricing applies, see {PATTERN}.'] },
+    ['Direct line {PHONE}, e-mail {WORKEMAIL}.', 'Reach {CONTACT_TITLE} on {PHONE} (mobile) or {WORKEMAIL}.'],
+    { p: 0.6, v: ['Sole trader, credit check: {NATID}, date of birth {DOB}.', 'KYC for the trade account: DOB {DOB}, {NATID}. VAT {VAT}.'] },
+    { p: 0.3, v: ['Last login to the B2B portal from {IP} on {date} at {time}.', 'Portal access from IP {IP} flagged by fraud check, cleared.'] },
+    ['Next step: send quote {invoice} by {date}; follow-up call at {time}.', 'Next step: samples via {carrier} ({tracking}), decision expected {date}.'],
+  ],
+  de: [
+    ['Account: {company} | Ansprechpartner: {CONTACT} | Owner: {AGENT_FULL} | Opp {sfid} | Phase: Verhandlung',
+      'Aktivitätsnotiz – {company} (Opp {sfid})\nKontakt: {CONTACT}, Leitung Einkauf'],
+    ['Telefonat am {date} mit {CONTACT_TITLE}: möchte {qty}00 Stück {product} für Q3, Zielpreis {price} pro Stück, {pct} Rabatt auf Liste.',
+      '{CONTACT_TITLE} auf der Messe am {date} getroffen. Interesse an {product} ({sku}), Mindestmenge {qty}00, Lieferung in {days} Wochen.'],
+    { p: 0.6, v: ['Deal gehört zu {TERM} – gegenüber anderen Händlern nicht erwähnen.', 'Konditionen laut Lieferantenvertrag {PATTERN}; Verlängerung fällig am {date}.',
+      'Intern: es gelten die Preise aus {TERM}, siehe {PATTERN}.'] },
+    ['Durchwahl {PHONE}, E-Mail {WORKEMAIL}.', '{CONTACT_TITLE} erreichbar unter {PHONE} (mobil) oder {WORKEMAIL}.'],
+    { p: 0.6, v: ['Einzelunternehmer, Bonitätsprüfung: {NATID}, geb. {DOB}.', 'KYC für das Händlerkonto: Geburtsdatum {DOB}, {NATID}. USt-IdNr. {VAT}.'] },
+    { p: 0.3, v: ['Letzter Login ins B2B-Portal von {IP} am {date} um {time}.', 'Portalzugriff von IP {IP} vom Betrugscheck markiert, geklärt.'] },
+    ['Nächster Schritt: Angebot {invoice} bis {date} senden; Rückruf um {time}.', 'Nächster Schritt: Muster per {carrier} ({tracking}), Entscheidung bis {date}.'],
+  ],
+  fr: [
+    ['Compte : {company} | Contact : {CONTACT} | Propriétaire : {AGENT_FULL} | Opp {sfid} | Étape : Négociation',
+      'Note d’activité – {company} (Opp {sfid})\nContact : {CONTACT}, responsable achats'],
+    ['Appel du {date} avec {CONTACT_TITLE} : souhaite {qty}00 unités de {product} pour le T3, prix cible {price} l’unité, remise de {pct}.',
+      'Rencontré {CONTACT_TITLE} au salon le {date}. Intéressé(e) par {product} ({sku}), minimum {qty}00, livraison sous {days} semaines.'],
+    { p: 0.6, v: ['Le deal fait partie de {TERM} – ne pas en parler aux autres revendeurs.', 'Conditions selon le contrat fournisseur {PATTERN} ; renouvellement le {date}.',
+      'Interne : tarifs {TERM}, voir {PATTERN}.'] },
+    ['Ligne directe {PHONE}, e-mail {WORKEMAIL}.', 'Joindre {CONTACT_TITLE} au {PHONE} (portable) ou {WORKEMAIL}.'],
+    { p: 0.6, v: ['Auto-entrepreneur, contrôle de solvabilité : {NATID}, date de naissance {DOB}.', 'KYC compte pro : né(e) le {DOB}, {NATID}. TVA intracom {VAT}.'] },
+    { p: 0.3, v: ['Dernière connexion au portail B2B depuis {IP} le {date} à {time}.', 'Accès portail depuis l’IP {IP} signalé par l’antifraude, levé.'] },
+    ['Prochaine étape : envoyer le devis {invoice} avant le {date} ; rappel à {time}.', 'Prochaine étape : échantillons via {carrier} ({tracking}), décision le {date}.'],
+  ],
+  es: [
+    ['Cuenta: {company} | Contacto: {CONTACT} | Propietario: {AGENT_FULL} | Opp {sfid} | Fase: Negociación',
+      'Nota de actividad – {company} (Opp {sfid})\nContacto: {CONTACT}, jefe de compras'],
+    ['Llamada del {date} con {CONTACT_TITLE}: quiere {qty}00 unidades de {product} para el T3, precio objetivo {price} por unidad, {pct} de descuento.',
+      'Vi a {CONTACT_TITLE} en la feria el {date}. Interés en {product} ({sku}), pedido mínimo {qty}00, entrega en {days} semanas.'],
+    { p: 0.6, v: ['El acuerdo forma parte de {TERM}; no comentarlo con otros distribuidores.', 'Condiciones según el contrato de proveedor {PATTERN}; renovación el {date}.',
+      'Interno: aplica la tarifa {TERM}, ver {PATTERN}.'] },
+    ['Teléfono directo {PHONE}, correo {WORKEMAIL}.', 'Contactar con {CONTACT_TITLE} en el {PHONE} (móvil) o {WORKEMAIL}.'],
+    { p: 0.6, v: ['Autónomo, análisis de solvencia: {NATID}, fecha de nacimiento {DOB}.', 'KYC de la cuenta profesional: nacido/a el {DOB}, {NATID}. NIF-IVA {VAT}.'] },
+    { p: 0.3, v: ['Último acceso al portal B2B desde {IP} el {date} a las {time}.', 'Acceso al portal desde la IP {IP} marcado por antifraude, resuelto.'] },
+    ['Siguiente paso: enviar presupuesto {invoice} antes del {date}; llamada a las {time}.', 'Siguiente paso: muestras por {carrier} ({tracking}), decisión el {date}.'],
+  ],
+  it: [
+    ['Account: {company} | Referente: {CONTACT} | Owner: {AGENT_FULL} | Opp {sfid} | Fase: Trattativa',
+      'Nota attività – {company} (Opp {sfid})\nReferente: {CONTACT}, responsabile acquisti'],
+    ['Telefonata del {date} con {CONTACT_TITLE}: vuole {qty}00 pezzi di {product} per il Q3, prezzo obiettivo {price} al pezzo, sconto {pct}.',
+      'Incontrato {CONTACT_TITLE} in fiera il {date}. Interesse per {product} ({sku}), minimo {qty}00, consegna in {days} settimane.'],
+    { p: 0.6, v: ['La trattativa rientra nel {TERM}: non parlarne con altri rivenditori.', 'Condizioni da contratto fornitore {PATTERN}; rinnovo il {date}.',
+      'Interno: si applica il {TERM}, vedi {PATTERN}.'] },
+    ['Linea diretta {PHONE}, e-mail {WORKEMAIL}.', 'Contattare {CONTACT_TITLE} al {PHONE} (cellulare) o {WORKEMAIL}.'],
+    { p: 0.6, v: ['Ditta individuale, verifica di solvibilità: {NATID}, data di nascita {DOB}.', 'KYC account business: nato/a il {DOB}, {NATID}. P.IVA {VAT}.'] },
+    { p: 0.3, v: ['Ultimo accesso al portale B2B da {IP} il {date} alle {time}.', 'Accesso al portale dall’IP {IP} segnalato dall’antifrode, risolto.'] },
+    ['Prossimo passo: inviare il preventivo {invoice} entro il {date}; richiamare alle {time}.', 'Prossimo passo: campioni via {carrier} ({tracking}), decisione il {date}.'],
+  ],
+  nl: [
+    ['Account: {company} | Contactpersoon: {CONTACT} | Eigenaar: {AGENT_FULL} | Opp {sfid} | Fase: Onderhandeling',
+      'Activiteitennotitie – {company} (Opp {sfid})\nContact: {CONTACT}, hoofd inkoop'],
+    ['Gesprek op {date} met {CONTACT_TITLE}: wil {qty}00 stuks {product} voor Q3, doelprijs {price} per stuk, {pct} korting op de lijstprijs.',
+      'Op de beurs op {date} gesproken met {CONTACT_TITLE}. Interesse in {product} ({sku}), minimaal {qty}00, levering binnen {days} weken.'],
+    { p: 0.6, v: ['Deal valt onder {TERM} – niet noemen bij andere retailers.', 'Voorwaarden volgens leverancierscontract {PATTERN}; verlenging op {date}.',
+      'Intern: prijzen uit {TERM}, zie {PATTERN}.'] },
+    ['Direct nummer {PHONE}, e-mail {WORKEMAIL}.', 'Bereikbaar via {PHONE} (mobiel) of {WORKEMAIL}.'],
+    { p: 0.6, v: ['Eenmanszaak, kredietcheck: {NATID}, geboortedatum {DOB}.', 'KYC zakelijk account: geboren op {DOB}, {NATID}. Btw-id {VAT}.'] },
+    { p: 0.3, v: ['Laatste login op het B2B-portaal vanaf {IP} op {date} om {time}.', 'Portaaltoegang vanaf IP {IP} gemarkeerd door fraudecheck, opgelost.'] },
+    ['Volgende stap: offerte {invoice} vóór {date} sturen; terugbellen om {time}.', 'Volgende stap: samples via {carrier} ({tracking}), besluit op {date}.'],
+  ],
+};
