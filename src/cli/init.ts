@@ -5,6 +5,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { generateApiKey, hashApiKey } from '../auth/api-keys.ts';
 import { DEFAULT_CONFIG_FILE, parseConfigText } from '../config/load.ts';
 import { CliUsageError, parseCommandArgs } from './usage.ts';
@@ -19,7 +20,7 @@ export async function runInit(args: string[]): Promise<number> {
   if (existsSync(path) && !values.force) throw new CliUsageError(`${path} exists; pass --force to overwrite it`);
   const tenant = values.tenant ?? 'my-shop';
   const key = generateApiKey();
-  const text = configTemplate(tenant, hashApiKey(key));
+  const text = configTemplate(tenant, hashApiKey(key), randomBytes(32).toString('base64url'));
   parseConfigText(text, { baseDir: dirname(path), env: {} });
   writeFileSync(path, text, { mode: 0o600 });
   process.stderr.write(`wrote ${path}\nAPI key for tenant ${tenant} (shown only this once; the file holds its hash):\n`);
@@ -27,7 +28,7 @@ export async function runInit(args: string[]): Promise<number> {
   return Promise.resolve(0);
 }
 
-function configTemplate(tenant: string, hash: string): string {
+function configTemplate(tenant: string, hash: string, secretKey: string): string {
   return `# Airlock configuration. Every option is described in docs/configuration.md.
 # Unknown keys are refused at start. Secrets may be written as \${ENV_VAR} or file:/path/to/secret.
 
@@ -42,6 +43,10 @@ logging:
   level: info
 
 dataDir: ./.airlock        # managed key file (airlock keys create) and later the audit log
+
+# Master secret for pseudonyms and hashes (per-tenant keys are derived from it). Keep it, and share it
+# between replicas; better: move it to a file and write  secretKey: file:/etc/airlock/secret.key
+secretKey: "${secretKey}"
 
 # Where data may be processed: each name may sit within a larger one.
 jurisdictions:
@@ -62,8 +67,20 @@ backends:
     timeouts: { connectTimeoutMs: 2000, headersTimeoutMs: 60000, bodyTimeoutMs: 120000 }
     pool: { connections: 64, keepAliveTimeoutMs: 30000 }
 
+# What happens to sensitive data (docs/policies.md). Unnamed types keep the defaults: PII pseudonymized,
+# cards redacted, IBANs masked, national ids redacted, secrets blocked.
+policies:
+  default:
+    entities: { EMAIL: pseudonymize, PHONE: pseudonymize, CARD_NUMBER: redact, SECRET: block }
+    business:
+      terms: []                        # code names, supplier names
+      patterns: []                     # e.g. 'CTR-\\d{4}-\\d{5}'
+      jsonFields: [cost_price, margin, supplier]
+    placeholderInstruction: false
+
 tenants:
   - id: ${tenant}
+    policy: default
     keys:
       - id: first-key
         hash: "${hash}"

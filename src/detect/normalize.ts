@@ -32,33 +32,71 @@ const HOMOGLYPHS: ReadonlyMap<string, string> = new Map(
 
 const IDENTITY: NormalizedText['toOriginal'] = (start, end) => [start, end];
 
+// Runs of characters that may need folding; everything between them is copied as one slice.
+const FOLDABLE_RUN = /[^\t\n\r -~]+/g;
+
+/**
+ * The folded text is a list of segments: stretches copied verbatim (offsets shift by a constant) and folded
+ * clusters (any folded unit maps to the whole original cluster). Offsets are found by binary search, so mostly
+ * ASCII text pays per non-ASCII cluster, not per character.
+ */
 export function normalizeText(original: string): NormalizedText {
   if (!NEEDS_FOLDING.test(original)) return { text: original, toOriginal: IDENTITY };
   const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = 0;
-  while (i < original.length) {
-    const clusterEnd = endOfCluster(original, i);
-    const folded = foldCluster(original, i, clusterEnd);
-    for (let k = 0; k < folded.length; k++) {
-      out.push(folded[k] as string);
-      starts.push(i);
-      ends.push(clusterEnd);
-    }
-    i = clusterEnd;
-  }
-  const text = out.join('');
-  return {
-    text,
-    toOriginal(start, end) {
-      if (start >= end) {
-        const at = start < starts.length ? (starts[start] as number) : original.length;
-        return [at, at];
-      }
-      return [starts[start] as number, ends[end - 1] as number];
-    },
+  const segments: number[] = []; // flat quadruples: folded start, original start, original end, verbatim (1) or not (0)
+  let folded = 0;
+  let copiedTo = 0;
+  const copy = (to: number) => {
+    if (to <= copiedTo) return;
+    segments.push(folded, copiedTo, to, 1);
+    out.push(original.slice(copiedTo, to));
+    folded += to - copiedTo;
+    copiedTo = to;
   };
+  FOLDABLE_RUN.lastIndex = 0;
+  for (let run = FOLDABLE_RUN.exec(original); run !== null; run = FOLDABLE_RUN.exec(original)) {
+    let i = run.index;
+    // A combining mark after an ASCII letter must be folded together with it (`e` + U+0301 → `é`).
+    if (i > copiedTo && COMBINING.test(String.fromCodePoint(original.codePointAt(i) as number))) i--;
+    copy(i);
+    const runEnd = run.index + run[0].length;
+    while (i < runEnd) {
+      const clusterEnd = endOfCluster(original, i);
+      const piece = foldCluster(original, i, clusterEnd);
+      if (piece.length > 0) {
+        segments.push(folded, i, clusterEnd, 0);
+        out.push(piece);
+        folded += piece.length;
+      }
+      i = clusterEnd;
+    }
+    copiedTo = Math.max(copiedTo, i);
+    FOLDABLE_RUN.lastIndex = Math.max(FOLDABLE_RUN.lastIndex, i);
+  }
+  copy(original.length);
+  const text = out.join('');
+  return { text, toOriginal: (start, end) => mapSpan(segments, original.length, start, end) };
+}
+
+function segmentAt(segments: readonly number[], at: number): number {
+  let low = 0;
+  let high = segments.length / 4 - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((segments[mid * 4] as number) <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low * 4;
+}
+
+function mapSpan(segments: readonly number[], length: number, start: number, end: number): [number, number] {
+  if (segments.length === 0) return [length, length];
+  const s = segmentAt(segments, start);
+  const from = segments[s + 3] === 1 ? (segments[s + 1] as number) + start - (segments[s] as number) : (segments[s + 1] as number);
+  if (start >= end) return [from, from];
+  const e = segmentAt(segments, end - 1);
+  const to = segments[e + 3] === 1 ? (segments[e + 1] as number) + end - (segments[e] as number) : (segments[e + 2] as number);
+  return [from, to];
 }
 
 /** A code point plus any combining marks after it: NFKC must see them together to compose `e`+`◌́` into `é`. */
