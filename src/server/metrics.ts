@@ -8,6 +8,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   countRequest(endpoint: string, tenant: string, backend: string, status: number, code: string): void;
   observeDuration(endpoint: string, stream: boolean, seconds: number): void;
+  /** `counts` maps "TYPE:action" to how many findings a request had. */
+  countFindings(tenant: string, counts: Readonly<Record<string, number>>): void;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -24,6 +26,12 @@ export function createMetrics(): GatewayMetrics {
     help: 'Time from request received to reply finished (end of stream for streams).',
     labelNames: ['endpoint', 'stream'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [registry],
+  });
+  const findings = new Counter({
+    name: 'airlock_findings_total',
+    help: 'Sensitive values found in requests, by tenant, entity type and the action taken.',
+    labelNames: ['tenant', 'type', 'action'] as const,
     registers: [registry],
   });
   // Label sets come from config ids and fixed codes, so there are few; binding each once saves prom-client's
@@ -43,6 +51,12 @@ export function createMetrics(): GatewayMetrics {
       let child = histograms.get(key);
       if (!child) histograms.set(key, (child = duration.labels(endpoint, String(stream))));
       child.observe(seconds);
+    },
+    countFindings(tenant, counts) {
+      for (const [key, n] of Object.entries(counts)) {
+        const [type = '', action = ''] = key.split(':');
+        findings.labels(tenant, type, action).inc(n);
+      }
     },
   };
 }

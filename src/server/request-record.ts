@@ -1,7 +1,7 @@
 /**
  * What the gateway records about each request once its reply is finished: one log line and the metrics. Only
- * ids from config (tenant, key id, alias, backend), the endpoint, status, error code and timings; a model name
- * the caller typed is recorded only after it was found to be a real alias.
+ * ids from config (tenant, key id, alias, backend), the endpoint, status, error code, finding counts per type and
+ * action, and timings; a model name the caller typed is recorded only after it was found to be a real alias.
  */
 import type { Logger } from 'pino';
 import type { GatewayMetrics } from './metrics.ts';
@@ -14,6 +14,8 @@ export interface RequestRecord {
   backend?: string | undefined;
   stream: boolean;
   code: string | null;
+  /** Findings by "TYPE:action" (`EMAIL:pseudonymize`): counts, never values. */
+  findings?: Readonly<Record<string, number>> | undefined;
   /** Set once the record was written, so a reply is never counted twice. */
   written: boolean;
   readonly startedAt: number;
@@ -45,10 +47,12 @@ export function writeRequestRecord(
       stream: record.stream,
       status,
       code: record.code ?? undefined,
+      findings: record.findings,
       latencyMs,
     },
     'request finished',
   );
   metrics.countRequest(record.endpoint, record.tenant ?? 'none', record.backend ?? 'none', status, record.code ?? 'none');
   metrics.observeDuration(record.endpoint, record.stream, elapsedMs / 1000);
+  if (record.findings) metrics.countFindings(record.tenant ?? 'none', record.findings);
 }

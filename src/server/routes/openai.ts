@@ -89,8 +89,23 @@ function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, c
   record.keyId = ctx.principal?.keyId;
   record.model = ctx.alias;
   record.backend = ctx.backend?.id;
+  record.findings = countFindings(ctx);
   if (ctx.backend && !reply.sent) {
     reply.header('x-airlock-backend', ctx.backend.id);
     reply.header('x-airlock-jurisdiction', ctx.backend.jurisdiction);
   }
+}
+
+/** Findings by type and action, also for a request its policy blocked (sanitize never ran). */
+function countFindings(ctx: RequestContext): Record<string, number> | undefined {
+  const { inspection, policy } = ctx;
+  if (!inspection || !policy) return undefined;
+  const counts: Record<string, number> = {};
+  for (const unit of inspection.units) {
+    for (const finding of unit.findings) {
+      const key = `${finding.type}:${policy.actions.get(finding.type) ?? 'unknown'}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return Object.keys(counts).length > 0 ? counts : undefined;
 }

@@ -1,0 +1,313 @@
+/**
+ * Person names in English, German, French, Spanish, Italian and Dutch text. One regex finds capitalised words;
+ * words joined by spaces, name particles ("van der", "de la") or a title's dot form a run. A run is a name when
+ * it opens with a dictionary given name and carries a surname, or when context vouches for it: a title, a
+ * greeting, a field label, a self-introduction or a sign-off. The span is the name alone, never the title or the
+ * greeting. Product names, places, headings and companies are vetoed by word lists (names-data.ts).
+ */
+import type { Detector, RawFinding } from '../types.ts';
+import {
+  COMPANY_AFTER_RE, NAME_BRANDS, PARTICLE_SOURCE, PLACE_PREFIXES, TITLE_BRANDS, contextBefore, leadingParticles,
+  mayHaveContext,
+} from './language-words.ts';
+import type { Context } from './language-words.ts';
+import { W, flagsOf } from './names-data.ts';
+
+const DETECTOR_ID = 'pii.person';
+const MAX_NAME_TOKENS = 5;
+
+/** Capitalised words, with inner apostrophes and hyphens ("O'Brien", "Jean-Pierre"); not inside other words. */
+const TOKEN_RE =
+  /\p{Lu}(?<![\p{L}\p{M}\p{N}_@./\\-]\p{Lu})[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*/gu;
+const SPACE_GAP = /^[ \t]{1,3}$/;
+const DOT_GAP = /^\.[ \t]{1,2}$/;
+const PARTICLE_GAP = new RegExp(
+  `^[ \\t](?:(?:${PARTICLE_SOURCE})[ \\t]){1,3}$|^[ \\t](?:(?:${PARTICLE_SOURCE})[ \\t]){0,2}[dl]['’]$`,
+  'u',
+);
+const NAME_END_RE = /^[ \t]*(?:[,!:;)\r\n]|-[ \t]|$)/u;
+
+type Kind = 'word' | 'caps' | 'single';
+
+interface Token {
+  readonly start: number;
+  /** End of the name part: a trailing possessive "'s" is left out. */
+  readonly end: number;
+  readonly word: string;
+  readonly kind: Kind;
+  readonly possessive: boolean;
+  readonly dotAfter: boolean;
+  /** Joined to the previous token through lowercase particles ("Jan de Vries"). */
+  viaParticle: boolean;
+  /** Lowercase form and W.* bits, filled on first use: most words in long title-case runs are never looked at. */
+  lowered: string | undefined;
+  bits: number;
+}
+
+function isUpper(word: string, i: number): boolean {
+  const c = word.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = word.charAt(i);
+  return ch !== ch.toLowerCase();
+}
+
+function makeToken(text: string, start: number, raw: string): Token {
+  const n = raw.length;
+  const apostrophe = raw.charCodeAt(n - 2);
+  const possessive = n > 3 && raw.charCodeAt(n - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
+  const word = possessive ? raw.slice(0, -2) : raw;
+  const end = start + word.length;
+  // Caps: a second capital and no lowercase ("DHL", "ANNA"); "McDonald" and "GmbH" stay words.
+  const kind: Kind = word.length === 1 ? 'single' : isUpper(word, 1) && word.toUpperCase() === word ? 'caps' : 'word';
+  const dotAfter = text.charCodeAt(end) === 46;
+  return { start, end, word, kind, possessive, dotAfter, viaParticle: false, lowered: undefined, bits: -1 };
+}
+
+function lowerOf(t: Token): string {
+  if (t.lowered === undefined) {
+    const lower = t.word.toLowerCase();
+    t.lowered = lower.includes('’') ? lower.replace(/’/gu, "'") : lower;
+  }
+  return t.lowered;
+}
+
+function flagsOfToken(t: Token): number {
+  if (t.bits < 0) t.bits = t.kind === 'single' ? 0 : flagsOf(lowerOf(t));
+  return t.bits;
+}
+
+/** 0: not joined, 1: joined by space or a title/initial's dot, 2: joined by lowercase particles. */
+function joinKind(text: string, a: Token, b: Token): 0 | 1 | 2 {
+  const len = b.start - a.end;
+  if (len < 1 || len > 16 || a.possessive) return 0;
+  if (len === 1 && text.charCodeAt(a.end) === 32) return 1;
+  const gap = text.slice(a.end, b.start);
+  if (SPACE_GAP.test(gap)) return 1;
+  const abbreviation = a.dotAfter && (a.kind === 'single' || (flagsOfToken(a) & W.title) !== 0);
+  if (abbreviation && DOT_GAP.test(gap)) return 1;
+  // "J. van der Berg": an initial's dot may precede the particles.
+  return PARTICLE_GAP.test(abbreviation ? gap.slice(1) : gap) ? 2 : 0;
+}
+
+const has = (t: Token, bits: number): boolean => (flagsOfToken(t) & bits) !== 0;
+const isFirst = (t: Token): boolean => t.kind === 'word' && has(t, W.first);
+const isLast = (t: Token): boolean => has(t, W.last);
+const isDictName = (t: Token): boolean => isFirst(t) || isLast(t);
+const isStop = (t: Token): boolean => has(t, W.stop);
+const isAmbiguous = (t: Token): boolean => has(t, W.ambiguous);
+
+/** Words that open a run and set its context; "Sie Frau Weiß" and "Customer Mr Smith" skip leading stop words. */
+function stripHead(run: Token[]): { at: number; ctx: Context } {
+  let anchor = 0;
+  let ctx: Context = 'none';
+  let skipped = 0;
+  for (let i = 0; i < run.length; i++) {
+    const t = run[i] as Token;
+    const word = t.kind === 'word';
+    if (has(t, W.greeting)) ctx = ctx === 'signoff' ? ctx : 'greet';
+    else if ((word && has(t, W.title)) || (t.word === 'M' && t.dotAfter)) ctx = ctx === 'none' ? 'title' : ctx;
+    else if (has(t, W.signoff)) ctx = 'signoff';
+    else if (word && has(t, W.role)) ctx = ctx === 'none' ? 'role' : ctx;
+    else if (has(t, W.signoffLead)) continue;
+    else if (anchor === 0 && skipped < 2 && isStop(t)) {
+      skipped++;
+      continue;
+    } else break;
+    anchor = i + 1;
+  }
+  if (ctx === 'none') return titleInside(run);
+  return { at: anchor, ctx };
+}
+
+/** A title later in the run ("Können Sie Herrn Schulze"): the name starts after it. */
+function titleInside(run: Token[]): { at: number; ctx: Context } {
+  for (let i = 1; i < run.length - 1; i++) {
+    const t = run[i] as Token;
+    if (t.kind === 'word' && has(t, W.title)) {
+      let at = i + 1;
+      while (at < run.length - 1 && has(run[at] as Token, W.title)) at++;
+      return { at, ctx: 'title' };
+    }
+  }
+  return { at: 0, ctx: 'none' };
+}
+
+function nameish(t: Token, ctx: Context): boolean {
+  if (t.kind === 'single') return t.dotAfter;
+  if (isStop(t)) return t.viaParticle && !has(t, W.greeting | W.signoff);
+  return t.kind === 'word' || (ctx === 'label' && t.end - t.start > 1);
+}
+
+/** Drops a trailing initial or capitalised particle: "Anna De" is not a full name. */
+function trimEnd(run: Token[], from: number, end: number): number {
+  let e = end;
+  while (e > from) {
+    const t = run[e - 1] as Token;
+    if (t.kind !== 'single' && !(t.kind === 'word' && has(t, W.capParticle))) break;
+    e--;
+  }
+  return e;
+}
+
+/** Where the particles before a joined token begin ("Dr. van Dijk" names "van Dijk"). */
+function particleStart(text: string, t: Token, prev: Token): number {
+  let i = prev.end;
+  while (i < t.start && !/[\p{Ll}]/u.test(text.charAt(i))) i++;
+  return i;
+}
+
+function finding(run: Token[], from: number, end: number, score: number, lead: number): RawFinding {
+  return {
+    type: 'PERSON',
+    start: Math.min(lead, (run[from] as Token).start),
+    end: (run[end - 1] as Token).end,
+    score,
+    detector: DETECTOR_ID,
+  };
+}
+
+/** A name vouched for by context: any capitalised words, up to the first word that cannot be part of a name. */
+function contextName(text: string, run: Token[], at: number, ctx: Context, particlesBefore: number): RawFinding | null {
+  let end = at;
+  while (end < run.length && end - at < MAX_NAME_TOKENS && nameish(run[end] as Token, ctx)) {
+    end++;
+    if ((run[end - 1] as Token).possessive) break;
+  }
+  end = trimEnd(run, at, end);
+  if (end === at) return null;
+  const first = run[at] as Token;
+  let known = false;
+  for (let i = at; i < end; i++) known ||= isDictName(run[i] as Token);
+  if (end < run.length && isStop(run[end] as Token) && !known) return null;
+  if (ctx === 'weak' && !(isFirst(first) && !isAmbiguous(first))) return null;
+  if (ctx === 'role' && !(isDictName(first) && !has(first, W.common))) return null;
+  if (ctx === 'title' && end - at === 1 && TITLE_BRANDS.has(lowerOf(first))) return null;
+  const last = run[end - 1] as Token;
+  if (COMPANY_AFTER_RE.test(text.slice(last.end, last.end + 24))) return null;
+  // Greetings are also adjectives ("liebe Familie"): an unknown word needs the greeting's comma or line end.
+  if (ctx === 'greet' && !known && !NAME_END_RE.test(text.slice(last.end, last.end + 4))) return null;
+  const strong = ctx !== 'weak' && ctx !== 'role';
+  // After a title the particles belong to the surname: "Dr. van Dijk", "Frau von Arnim".
+  const prev = run[at - 1];
+  const lead = first.viaParticle && prev !== undefined && has(prev, W.title) ? particleStart(text, first, prev) : first.start;
+  return finding(run, at, end, known || strong ? 0.9 : 0.75, at === 0 ? particlesBefore : lead);
+}
+
+/** Index of the first token that can open a name without context, or -1. */
+function firstNameAt(run: Token[], from: number): number {
+  for (let i = from; i < run.length - 1; i++) {
+    const t = run[i] as Token;
+    if (!isFirst(t) || isStop(t) || t.possessive || PLACE_PREFIXES.has(lowerOf(t))) continue;
+    const next = run[i + 1] as Token;
+    // "Will Anna Schmidt call?": an everyday word before a real given name is not part of the name.
+    if (isAmbiguous(t) && isFirst(next) && !isAmbiguous(next)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** End (exclusive) of the surname tokens after the given name at `i`, or `i + 1` when there are none. */
+function surnameEnd(run: Token[], i: number): number {
+  const second = run[i + 1] as Token;
+  const secondOk =
+    (second.kind === 'word' && !isStop(second)) ||
+    (second.kind === 'single' && second.dotAfter) ||
+    (second.kind === 'caps' && second.end - second.start > 1 && isLast(second));
+  if (!secondOk) return i + 1;
+  let end = i + 2;
+  while (end < run.length && end - i < MAX_NAME_TOKENS && !(run[end - 1] as Token).possessive) {
+    const t = run[end] as Token;
+    const prev = run[end - 1] as Token;
+    // A particle after the given name opens the surname ("Jan de Vries"); after a surname it may say where
+    // someone is from ("García de Madrid"), so only a dictionary surname follows it there.
+    const afterSurname = end > i + 1 && !isFirst(prev);
+    const particle = t.viaParticle && (!afterSurname || (isLast(t) && !has(t, W.common)));
+    const linked = particle || prev.kind === 'single' || has(prev, W.capParticle);
+    // After an unknown surname only a linked word continues the name: "Nike Air Max" is not "Nike Air" + "Max".
+    if (t.kind === 'single' && t.dotAfter) end++;
+    else if (t.kind === 'word' && !isStop(t) && (linked || (isDictName(prev) && isDictName(t)))) end++;
+    else break;
+  }
+  return trimEnd(run, i + 1, end);
+}
+
+/** A name without context: a dictionary given name followed by at least one surname token. */
+function dictionaryName(text: string, run: Token[], from: number, before: Context): RawFinding | null {
+  if (run.length - from > 6) return null; // a title-case heading, not a name
+  const i = firstNameAt(run, from);
+  if (i < 0) return null;
+  if (i > 0 && PLACE_PREFIXES.has(lowerOf(run[i - 1] as Token))) return null;
+  const end = surnameEnd(run, i);
+  if (end - i < 2) return null;
+  let knownSurname = false;
+  for (let k = i + 1; k < end; k++) {
+    const t = run[k] as Token;
+    knownSurname ||= isLast(t) && !has(t, W.common);
+  }
+  if (end < run.length) {
+    const next = run[end] as Token;
+    if (isStop(next) || (next.kind === 'word' && !knownSurname)) return null;
+  }
+  const first = run[i] as Token;
+  if (isAmbiguous(first) && !knownSurname) return null;
+  if (NAME_BRANDS.has(`${lowerOf(first)} ${lowerOf(run[i + 1] as Token)}`)) return null;
+  const last = run[end - 1] as Token;
+  if (COMPANY_AFTER_RE.test(text.slice(last.end, last.end + 24))) return null;
+  if (i === 0 && before === 'street') return null;
+  return finding(run, i, end, knownSurname ? 0.85 : 0.7, first.start);
+}
+
+function evaluateRun(text: string, run: Token[]): RawFinding | null {
+  if (run.length === 1 && !mayHaveContext(text, (run[0] as Token).start)) return null;
+  const head = stripHead(run);
+  if (head.at >= run.length) return null;
+  // Context matters only when the run's first word could be a name (or, for 'street', a given name).
+  const top = run[head.at] as Token;
+  if (top.kind === 'caps' ? run.length === 1 : top.kind === 'single' ? !top.dotAfter : isStop(top)) {
+    return head.at === 0 && run.length > 1 ? dictionaryName(text, run, 0, 'none') : null;
+  }
+  // "de heer van der Linden": lowercase particles sit between the context and the run.
+  const particles = leadingParticles(text, (run[0] as Token).start);
+  const before = contextBefore(text, particles);
+  let { ctx } = head;
+  if ((ctx === 'none' || ctx === 'role') && before !== 'none' && before !== 'street') ctx = before;
+  if (ctx !== 'none') {
+    const named = contextName(text, run, head.at, ctx, particles);
+    if (named !== null) return named;
+  }
+  return dictionaryName(text, run, head.at, before);
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) tokens.push(makeToken(text, m.index, m[0]));
+  return tokens;
+}
+
+function detectNames(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  const tokens = tokenize(text);
+  let run: Token[] = [];
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    const join = t !== undefined && run.length > 0 ? joinKind(text, run[run.length - 1] as Token, t) : 0;
+    if (t !== undefined && join !== 0) {
+      t.viaParticle = join === 2;
+      run.push(t);
+      continue;
+    }
+    if (run.length > 0) {
+      const hit = evaluateRun(text, run);
+      if (hit !== null) found.push(hit);
+    }
+    run = t === undefined ? [] : [t];
+  }
+  return found;
+}
+
+export const PERSON_DETECTOR: Detector = {
+  id: DETECTOR_ID,
+  types: ['PERSON'],
+  detect: detectNames,
+};

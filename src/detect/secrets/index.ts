@@ -1,0 +1,25 @@
+/**
+ * The secret detectors (entity group SECRET) in one list for the registry: the provider key and token table, one
+ * detector per provider id (`secret.openai`, `secret.github`, …), then the structural rules (private key blocks,
+ * JWTs, URL and key-value passwords) and last the entropy catch-all. Order does not matter to the engine, which
+ * resolves overlaps by score; specific rules score higher than the context and entropy rules they overlap.
+ */
+import type { Detector } from '../types.ts';
+import { connectionStringDetector } from './connection-string.ts';
+import { entropyDetector } from './entropy.ts';
+import { jwtDetector } from './jwt.ts';
+import { passwordDetector } from './passwords.ts';
+import { privateKeyDetector } from './private-key.ts';
+import { providerDetectors } from './provider-detector.ts';
+
+export const SECRET_DETECTORS: readonly Detector[] = [
+  ...providerDetectors(),
+  privateKeyDetector,
+  jwtDetector,
+  connectionStringDetector,
+  passwordDetector,
+  entropyDetector,
+];
+
+export { PROVIDER_RULES } from './provider-detector.ts';
+export type { ProviderRule } from './providers.ts';

@@ -1,0 +1,214 @@
+/**
+ * Reads `key <separator> value` pairs for the password and entropy detectors: `.env` and YAML lines, JSON and
+ * Python dicts (also JSON escaped inside a string), query strings, ADO/JDBC `;` lists, headers, SQL
+ * `PASSWORD 'x'`, and prose such as "das Passwort lautet: …". Pairs are read outward from the separator (or from
+ * the value, for prose), which is where the cheap scan in scan.ts finds them. Each pair says how structured it
+ * looked (quoted key, `=`, a key at the start of a line or entry) so a detector can ask more of a value found in
+ * a sentence than of one in a config file.
+ */
+
+export type Separator = 'assign' | 'colon' | 'prose' | 'none';
+
+export interface KeyValue {
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly key: string;
+  readonly separator: Separator;
+  /** The key was in quotes (`"password":`). */
+  readonly keyQuoted: boolean;
+  readonly valueQuoted: boolean;
+  /** The key starts a line or an entry (`{`, `,`, `;`, `&`, `?`), so `key: value` is a field, not a sentence. */
+  readonly atEntryStart: boolean;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+const MAX_VALUE = 512;
+const MAX_KEY = 64;
+
+const NON_ASCII_LETTER = /\p{L}/u;
+
+function isKeyChar(c: number, text: string, i: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46) return true;
+  return c > 127 && NON_ASCII_LETTER.test(text.charAt(i)); // contraseña, hasło, lösenord
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
+
+const COMPONENT_CACHE = new Map<string, readonly string[]>();
+
+/** Lower-case components of a key name: `dbPassword` → db, password; `X-API-Key` → x, api, key. */
+export function keyComponents(key: string): readonly string[] {
+  const cached = COMPONENT_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const c = key.charCodeAt(i);
+    const separator = i === key.length || c === 95 || c === 46 || c === 45 || c === 32;
+    const previous = key.charCodeAt(i - 1);
+    const camel = c >= 65 && c <= 90 && i > from && ((previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57));
+    if (!separator && !camel) continue;
+    if (i > from) parts.push(key.slice(from, i).toLowerCase());
+    from = separator ? i + 1 : i;
+  }
+  // Keys repeat across prompts (DB_PASSWORD, api_key); the cache is bounded, not an LRU.
+  if (COMPONENT_CACHE.size >= 4096) COMPONENT_CACHE.clear();
+  COMPONENT_CACHE.set(key, parts);
+  return parts;
+}
+
+/** Start of the identifier ending at `end`: `db_password`, `spring.datasource.password`, `X-Api-Key`. */
+function keyStartBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < MAX_KEY && isKeyChar(text.charCodeAt(start - 1), text, start - 1)) start--;
+  // "\npassword=" inside a JSON string: the n belongs to the escape, not the key.
+  if (start > 0 && text.charCodeAt(start - 1) === 92 && /[nrt]/.test(text.charAt(start))) start++;
+  while (start < end && (text.charCodeAt(start) === 45 || text.charCodeAt(start) === 46)) start++;
+  // The one multi-word key: French "mot de passe".
+  if (end - start === 5 && /^mot de $/i.test(text.slice(start - 7, start))) start -= 7;
+  return start;
+}
+
+const ENTRY_START = new Set([10, 13, 123, 44, 59, 38, 63, 40, 91, 124]); // \n \r { , ; & ? ( [ |
+
+function atEntryStart(text: string, keyStart: number): boolean {
+  let i = keyStart - 1;
+  if (isQuote(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) === 92) i--; // escaped quote inside a JSON string
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) === 45 && text.charCodeAt(i - 1) !== 45) i--; // YAML list item "- key:"
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  if (i < 0 || ENTRY_START.has(text.charCodeAt(i))) return true;
+  return text.charCodeAt(i - 1) === 92 && /[nrt]/.test(text.charAt(i)); // escaped line break
+}
+
+/** End of a quoted value opened at `open`, or -1 when it does not close on the line. */
+function closingQuote(text: string, open: number, escaped: boolean): number {
+  const quote = text.charAt(open);
+  const limit = Math.min(text.length, open + MAX_VALUE);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charAt(i);
+    if (c === '\n') return -1;
+    if (escaped && c === '\\' && text.charAt(i + 1) === quote) return i;
+    if (!escaped && c === '\\') i++;
+    else if (c === quote) return i;
+  }
+  return -1;
+}
+
+// Unquoted values stop at whitespace, quotes, list and markup delimiters, and a backslash (an escape in JSON).
+const UNQUOTED_STOP = /[\s"'`;,&<>\\]/;
+
+/** End of an unquoted value at `start`, without trailing sentence punctuation ("hunter2." / "(pwd: abc)"). */
+export function unquotedEnd(text: string, start: number): number {
+  const limit = Math.min(text.length, start + MAX_VALUE);
+  let i = start;
+  while (i < limit && !UNQUOTED_STOP.test(text.charAt(i))) i++;
+  while (i > start && /[.,:?)\]}]/.test(text.charAt(i - 1))) i--;
+  return i;
+}
+
+/** The value at `at` (after any blanks): [start, end, quoted], or null when there is none. */
+function readValue(text: string, at: number): [number, number, boolean] | null {
+  while (isBlank(text.charCodeAt(at))) at++;
+  const escaped = text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 34;
+  const open = escaped ? at + 1 : at;
+  if (escaped || isQuote(text.charCodeAt(open))) {
+    const close = closingQuote(text, open, escaped);
+    return close > open + 1 ? [open + 1, close, true] : null;
+  }
+  const end = unquotedEnd(text, at);
+  return end > at ? [at, end, false] : null;
+}
+
+function pair(text: string, keyStart: number, keyEnd: number, separator: Separator, keyQuoted: boolean, value: [number, number, boolean]): KeyValue {
+  return {
+    keyStart,
+    keyEnd,
+    key: text.slice(keyStart, keyEnd),
+    separator,
+    keyQuoted,
+    valueQuoted: value[2],
+    atEntryStart: atEntryStart(text, keyStart),
+    valueStart: value[0],
+    valueEnd: value[1],
+  };
+}
+
+/**
+ * The pair around the `:` or `=` at `sep` (also `:=`, `=>`, `==`), or null; `wanted` screens the key before the
+ * value is read, since most separators in code and JSON belong to keys no detector cares about.
+ */
+export function pairAtSeparator(text: string, sep: number, wanted: (key: string) => boolean): KeyValue | null {
+  const c = text.charCodeAt(sep);
+  const before = text.charCodeAt(sep - 1);
+  // The second character of `==`, `!=`, `<=`, `>=`, `:=` belongs to a separator already read (or none).
+  if (c === 61 && (before === 61 || before === 33 || before === 60 || before === 62 || before === 58)) return null;
+  let keyEnd = sep;
+  while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (text.charCodeAt(keyEnd - 1) === 93 && isQuote(text.charCodeAt(keyEnd - 2))) keyEnd--; // config["password"]
+  const keyQuoted = isQuote(text.charCodeAt(keyEnd - 1));
+  if (keyQuoted) keyEnd -= text.charCodeAt(keyEnd - 2) === 92 ? 2 : 1;
+  const keyStart = keyStartBefore(text, keyEnd);
+  if (keyStart >= keyEnd || !wanted(text.slice(keyStart, keyEnd))) return null;
+  let after = sep + 1;
+  if (c === 58 && text.charCodeAt(after) === 61) after++;
+  else if (c === 61) while (text.charCodeAt(after) === 61 || text.charCodeAt(after) === 62) after++;
+  const value = readValue(text, after);
+  if (value === null) return null;
+  return pair(text, keyStart, keyEnd, c === 58 && after === sep + 1 ? 'colon' : 'assign', keyQuoted, value);
+}
+
+/** SQL and CLI style, the key then a quoted value: `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `--password "x"`. */
+export function pairBeforeQuote(text: string, quote: number): KeyValue | null {
+  let keyEnd = quote;
+  while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (keyEnd === quote || keyEnd === 0 || !isKeyChar(text.charCodeAt(keyEnd - 1), text, keyEnd - 1)) return null;
+  let keyStart = keyStartBefore(text, keyEnd);
+  if (/^by$/i.test(text.slice(keyStart, keyEnd)) && /identified $/i.test(text.slice(keyStart - 11, keyStart))) keyStart -= 11;
+  const value = readValue(text, quote);
+  return value === null ? null : pair(text, keyStart, keyEnd, 'none', false, value);
+}
+
+const COPULAS = new Set(['is', 'ist', 'lautet', 'est', 'es', 'era', 'was', 'are', 'sind', 'wynosi', 'är', 'er', 'é', 'è']);
+
+/** Start of the letters (any script) ending at `end`, at most `max` of them. */
+function lettersBefore(text: string, end: number, max: number): number {
+  let i = end;
+  while (i > 0 && end - i < max) {
+    const c = text.charCodeAt(i - 1);
+    const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!ascii && (c < 128 || !/\p{L}/u.test(text.charAt(i - 1)))) break;
+    i--;
+  }
+  return i;
+}
+
+/** Prose, a key and a copula before the value at `valueStart`: "my password is …", "Passwort lautet: …". */
+export function prosePairBefore(text: string, valueStart: number): KeyValue | null {
+  let i = valueStart;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  if (i === valueStart && text.charCodeAt(i - 1) !== 58) return null;
+  if (text.charCodeAt(i - 1) === 58) i--; // "lautet: …"
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  const w = lettersBefore(text, i, 7);
+  if (w === i || w === 0 || !COPULAS.has(text.slice(w, i).toLowerCase())) return null;
+  let keyEnd = w;
+  while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (keyEnd === w) return null;
+  const keyStart = keyStartBefore(text, keyEnd);
+  if (keyStart >= keyEnd) return null;
+  const end = unquotedEnd(text, valueStart);
+  return end > valueStart ? pair(text, keyStart, keyEnd, 'prose', false, [valueStart, end, false]) : null;
+}
+
+/** The word ending at `end` after blanks ("token" in "token abc…"), as [start, end], or null. */
+export function wordBefore(text: string, end: number): [number, number] | null {
+  let wordEnd = end;
+  while (wordEnd > 0 && end - wordEnd < 3 && isBlank(text.charCodeAt(wordEnd - 1))) wordEnd--;
+  if (wordEnd === end) return null;
+  const start = keyStartBefore(text, wordEnd);
+  return start < wordEnd ? [start, wordEnd] : null;
+}

@@ -1,0 +1,175 @@
+/**
+ * Passwords given as `key = value`: `.env`, YAML, JSON, code, query strings, ADO/JDBC `Password=…;` lists, SQL
+ * `IDENTIFIED BY '…'`, and prose in several languages ("my password is …", "Passwort lautet: …"). The span is the
+ * value only. A password word without a separator ("password reset link", "Passwort vergessen") is prose, not a
+ * disclosure; placeholders, variables, type names and code expressions are not passwords; and a value found in a
+ * sentence must look like a password (digits, symbols or mixed case), not like the next word. Values of
+ * `secret` keys that are random tokens are left to the entropy detector, which reports them as CREDENTIAL.
+ */
+import type { Detector, RawFinding } from '../types.ts';
+import { isCredentialToken, isSecretKey } from './entropy.ts';
+import { keyComponents, prosePairBefore, type KeyValue } from './key-value.ts';
+import { scanText } from './scan.ts';
+import { charClasses, DIGIT, finding, isPlaceholderToken, LOWER, SYMBOL, UPPER } from './shared.ts';
+
+const PASSWORD_ID = 'secret.password';
+const CONNECTION_ID = 'secret.connection-string';
+
+const PASSWORD_WORDS = new Set([
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'passwort', 'kennwort', 'wachtwoord', 'contraseña',
+  'contrasena', 'senha', 'haslo', 'hasło', 'losenord', 'lösenord', 'salasana', 'passord', 'mdp', 'mot de passe',
+  'identified by',
+]);
+/** Words a short, common key must not be alone to count in prose: "Day pass: €25", "pwd: /home/x". */
+const SHORT_WORDS = new Set(['pass', 'pwd', 'mdp', 'secret']);
+/** `password_confirmation`, `password_plain`: still the password. */
+const PASSWORD_SUFFIXES = new Set(['confirm', 'confirmation', 'plain', 'plaintext', 'clear', 'cleartext', 'value', 'again', 'repeat']);
+const GLUED_PASSWORD = /(?:password|passwd|passwort|kennwort|wachtwoord)$/;
+
+/** Keys about a password rather than holding one: `MSG_INVALID_SECRET`, `password_hint`, `PASSWORD_FIELD`. */
+const ABOUT_PASSWORD = new Set([
+  'msg', 'message', 'error', 'err', 'label', 'hint', 'text', 'title', 'description', 'desc', 'placeholder', 'prompt',
+  'help', 'tooltip', 'policy', 'rule', 'rules', 'regex', 'pattern', 'length', 'min', 'max', 'field', 'input', 'type',
+  'format', 'hash', 'salt', 'reset', 'forgot', 'strength', 'expiry', 'expires', 'age', 'count', 'attempts', 'name',
+  'per', 'first', 'second', 'last', 'next', 'multi', 'single', 'render', 'shadow',
+]);
+
+type KeyKind = 'password' | 'short' | 'secret';
+
+function keyKind(key: string): KeyKind | null {
+  const lower = key.toLowerCase();
+  if (PASSWORD_WORDS.has(lower)) return SHORT_WORDS.has(lower) ? 'short' : 'password';
+  if (lower === 'secret') return 'short';
+  const parts = keyComponents(key);
+  if (parts.some((part) => ABOUT_PASSWORD.has(part))) return null;
+  const last = parts.at(-1) ?? '';
+  if (PASSWORD_WORDS.has(last) || GLUED_PASSWORD.test(last)) return 'password';
+  if (parts.length >= 2 && PASSWORD_SUFFIXES.has(last) && PASSWORD_WORDS.has(parts.at(-2) ?? '')) return 'password';
+  return isSecretKey(parts) ? 'secret' : null;
+}
+
+/** Values that stand for a password rather than being one. */
+const NOT_A_PASSWORD = new Set([
+  'changeme', 'change_me', 'change-me', 'changeit', 'password', 'passwd', 'passwort', 'secret', 'pass', 'pwd',
+  'example', 'sample', 'placeholder', 'redacted', 'hidden', 'masked', 'removed', 'dummy', 'test', 'todo', 'tbd',
+  'none', 'null', 'nil', 'undefined', 'empty', 'blank', 'n/a', 'true', 'false', 'yes', 'no', 'required', 'optional',
+  'string', 'str', 'text', 'varchar', 'char', 'bytes', 'secretstr', 'number', 'int', 'bool', 'boolean', 'any',
+  'object', 'incorrect', 'invalid', 'wrong', 'forgotten', 'forgot', 'reset', 'expired', 'unknown', 'same', 'missing',
+  'protected', 'vergessen', 'falsch', 'oublié', 'olvidada', 'field', 'input', 'type', 'form', 'label',
+]);
+const MASK = /^[*xX•●.#?_\-…]+$|^[([]/;
+// `<password>`, `{password}`, `[REDACTED]`, `${DB_PASS}`, `$(cat f)`, `$PASSWORD`, `%s`, `%(pw)s`, `%PW%`, `{{ pw }}`.
+const VARIABLE = /^(?:<.*>|\{.*\}|\[.*\]|\$\{.*|\$\(.*|\$[A-Za-z_][A-Za-z0-9_]*|%[sd]|%\(\w+\)[sd]|%\w+%|@Value\b.*)$/;
+const STANDS_FOR =
+  /^(?:your|enter|insert|replace|put)(?:[-_ ]|$)|^(?:your|my)[-_]?[a-z]*(?:pass|pwd|secret|key|token)|[-_](?:here|goes[-_]here)$/i;
+// `0x02` (a flag value), and TypeScript types: `password: URLPatternComponentResult;`.
+const NOT_A_VALUE = /^0x[0-9a-f]+$/i;
+const TYPE_NAME = /^[A-Z][A-Za-z]*$/;
+const AFTER_TYPE = /^[;,)>|<[=]/;
+const MEMBER = '^[A-Za-z_$][\\w$]*(?:\\??\\.[A-Za-z_$][\\w$]*)';
+const EXPRESSION = new RegExp(`[\\w$]\\(|${MEMBER}*\\[|${MEMBER}+$`);
+const LETTERS_AND_UNDERSCORES = /^[A-Za-z_]+$/;
+const COMPOUND_NAME = /[A-Za-z]_[A-Za-z]|[a-z][A-Z]/;
+
+function isPlaceholder(value: string, key: string): boolean {
+  const lower = value.toLowerCase();
+  if (NOT_A_PASSWORD.has(lower) || lower === key.toLowerCase() || MASK.test(value) || VARIABLE.test(value)) return true;
+  if (NOT_A_VALUE.test(value) || isPlaceholderToken(value)) return true;
+  return STANDS_FOR.test(value) && !/\d/.test(value);
+}
+
+/** Sentences are not passwords; a passphrase has a few words at most. */
+function isSentence(value: string): boolean {
+  return (value.match(/ /g)?.length ?? 0) >= 4;
+}
+
+/** `password=self.password`, `pwd=getpass()`, `password=user_password`: code reading a password, not one. */
+function isExpression(value: string): boolean {
+  if (EXPRESSION.test(value)) return true;
+  return LETTERS_AND_UNDERSCORES.test(value) && COMPOUND_NAME.test(value) && /pass|pwd|secret/i.test(value);
+}
+
+/** A value met in a sentence must look chosen as a password, not be the next word of the sentence. */
+function looksLikePassword(value: string): boolean {
+  let cut = value.length;
+  while (cut > 0 && value.charCodeAt(cut - 1) === 33) cut--; // a trailing "!" is punctuation as often as not
+  const body = value.slice(0, cut);
+  if (body.length < 5 || NOT_A_PASSWORD.has(body.toLowerCase())) return false;
+  const classes = charClasses(body);
+  if (classes & (DIGIT | SYMBOL)) return true;
+  return (classes & UPPER) !== 0 && (classes & LOWER) !== 0 && /.[A-Z]/.test(body);
+}
+
+// Two more words (not another `key:`) after the value: it was the first word of a sentence.
+const SENTENCE_GOES_ON = /^[.,;!?]? +[\p{L}\p{N}-]+[ ,]+[\p{L}\p{N}]/u;
+
+function followedByWords(text: string, end: number): boolean {
+  return SENTENCE_GOES_ON.test(text.slice(end, end + 40));
+}
+
+/** Whether the pair reads like a field (config, code, form) rather than a sentence. */
+function isField(pair: KeyValue, kind: KeyKind): boolean {
+  if (pair.keyQuoted || pair.valueQuoted || pair.separator === 'assign') return true;
+  return pair.separator === 'colon' && pair.atEntryStart && kind !== 'short';
+}
+
+function accepts(text: string, pair: KeyValue, kind: KeyKind): boolean {
+  const value = text.slice(pair.valueStart, pair.valueEnd);
+  if (value.length < 3 || value.length > 128 || isPlaceholder(value, pair.key)) return false;
+  if (isSentence(value) || (!pair.valueQuoted && isExpression(value))) return false;
+  if (pair.separator === 'colon' && !pair.valueQuoted && TYPE_NAME.test(value) && AFTER_TYPE.test(text.charAt(pair.valueEnd))) {
+    return false;
+  }
+  if (kind === 'short' && pair.key.toLowerCase() === 'pwd' && /^(?:[/~]|[A-Za-z]:\\)/.test(value)) return false;
+  if (kind === 'secret' || pair.key.toLowerCase() === 'secret') {
+    // Random secrets are the entropy detector's; a prose "secret: …" is too often not one.
+    if (isCredentialToken(value) || !isField(pair, 'password')) return false;
+  }
+  // Without a separator only a full password word counts: "PASSWORD 'x'", not "pass 'options' to it".
+  if (pair.separator === 'none' && (!pair.valueQuoted || kind !== 'password')) return false;
+  // "Password: Min. 8 characters" describes a field; a label's value is one word, unless it looks chosen.
+  if (isField(pair, kind)) return pair.valueQuoted || !followedByWords(text, pair.valueEnd) || looksLikePassword(value);
+  // "Day pass: €25" is a sentence; a bare short key counts outside a field only as `pass: x` starting an entry.
+  if (kind === 'short' && !(pair.separator === 'colon' && pair.atEntryStart)) return false;
+  return kind !== 'secret' && looksLikePassword(value);
+}
+
+/** ADO/JDBC lists (`…;Password=x;`) and query strings after a URL are connection strings. */
+function detectorFor(text: string, keyStart: number): string {
+  let i = keyStart - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  const before = text.charAt(i);
+  if (before === ';') return CONNECTION_ID;
+  if ((before === '&' || before === '?') && text.slice(Math.max(0, keyStart - 300), keyStart).includes('://')) {
+    return CONNECTION_ID;
+  }
+  return PASSWORD_ID;
+}
+
+function judge(text: string, pair: KeyValue): RawFinding | null {
+  const kind = keyKind(pair.key);
+  if (kind === null || !accepts(text, pair, kind)) return null;
+  const detector = detectorFor(text, pair.keyStart);
+  const score = detector === CONNECTION_ID ? 0.9 : isField(pair, kind) ? 0.85 : 0.75;
+  return finding('PASSWORD', pair.valueStart, pair.valueEnd, score, detector);
+}
+
+export const passwordDetector: Detector = {
+  id: PASSWORD_ID,
+  types: ['PASSWORD'],
+  detect(text: string): RawFinding[] {
+    const scan = scanText(text);
+    const out: RawFinding[] = [];
+    for (const pair of scan.pairs) {
+      const found = judge(text, pair);
+      if (found) out.push(found);
+    }
+    // Prose: a value with a digit or symbol (a scan token) after "password is", "Passwort lautet:", …
+    for (const token of scan.tokens) {
+      const pair = prosePairBefore(text, token.start);
+      const found = pair && judge(text, pair);
+      if (found) out.push(found);
+    }
+    return out;
+  },
+};
