@@ -1,9 +1,45 @@
 /**
- * Regular expressions for postal addresses in DE/AT/CH, NL, FR, ES, IT, UK and US formats, kept apart from the
- * detector's control flow (addresses.ts). Every quantifier is bounded and alternatives start with distinct
- * characters, so matching stays linear in the text. Street patterns capture the street-type word so the detector
- * can tell unambiguous types ("straße", "rue") from ones that also name everyday things ("Ring", "Park").
+ * Patterns and word lists for postal addresses in DE/AT/CH, NL, FR, ES, IT, UK and US formats, kept apart from the
+ * detector's control flow (addresses.ts), plus the character tests its scanner uses. The detector runs these either
+ * anchored at one position (sticky) or on windows of a few dozen characters around a number, never over the whole
+ * prompt, so the cost stays linear in the text. Street patterns capture the street-type word so the detector can
+ * tell unambiguous types ("straße", "rue") from ones that also name everyday things ("Ring", "Park").
  */
+
+/**
+ * Address words are Latin-script in all seven formats, so Unicode property classes are swapped for Latin ranges
+ * (Basic Latin, Latin-1, Extended-A/B and Additional, combining accents): the same matches for these languages,
+ * and about a fifth of the compile time of \p{L}. Extended-A counts as uppercase too ("Łódź", "Škoda").
+ */
+const LATIN: Readonly<Record<string, string>> = {
+  L: 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF',
+  Lu: 'A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F',
+  Ll: 'a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F',
+  M: '\u0300-\u036F',
+  N: '0-9',
+};
+
+function latin(source: string, flags: string): RegExp {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    const property = c === '\\' ? /^\\p\{(Lu|Ll|L|M|N)\}/u.exec(source.slice(i, i + 6)) : null;
+    if (property !== null) {
+      const ranges = LATIN[property[1] as string] as string;
+      out += inClass ? ranges : `[${ranges}]`;
+      i += property[0].length - 1;
+    } else if (c === '\\') {
+      out += c + source.charAt(i + 1);
+      i++;
+    } else {
+      if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      out += c;
+    }
+  }
+  return new RegExp(out, flags);
+}
 
 /** Letters of a word after its capital; apostrophes and hyphens inside ("Saint-Honoré", "Dell'Acqua"). */
 const WORD_TAIL = String.raw`[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*`;
@@ -38,14 +74,14 @@ export const NOT_STREETS: ReadonlySet<string> = new Set(
 );
 
 /** DE/NL compound street + number: "Hauptstraße 12a", "Van Baerlestraat 27", "Kaiser-Wilhelm-Straße 3". */
-export const COMPOUND_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:(?:Van|Sint|St\\.)[ \\t])?\\p{Lu}[\\p{L}\\p{M}'’-]*?-?((?i:${COMPOUND_SUFFIXES}))(?![\\p{L}\\p{M}])` +
+export const COMPOUND_STREET_RE = latin(
+  `${NOT_AFTER_WORD}(?:(?:Van|Sint|St\\.)[ \\t])?\\p{Lu}[\\p{L}\\p{M}'’-]*?-?(${eitherCase(COMPOUND_SUFFIXES)})(?![\\p{L}\\p{M}])` +
     `[ \\t]{0,2}(?:,[ \\t]?)?${HOUSE_NO}`,
   'gu',
 );
 
 /** DE street of two words: "Berliner Straße 5", "Alte Landstraße 3", "Pariser Platz 1". */
-export const TWO_WORD_STREET_RE = new RegExp(
+export const TWO_WORD_STREET_RE = latin(
   `${NOT_AFTER_WORD}(?:\\p{Lu}[\\p{L}\\p{M}-]*er|Alte[rn]?|Neue[rn]?|Lange|Hohe|Große|Grosse|Kleine|Obere|Untere|` +
     `Breite|Kurze|Schöne|Sankt|St\\.)[ \\t](?:Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|` +
     `Markt|Steig|Promenade|Graben|Landstraße|Heerstraße)[ \\t]{1,2}${HOUSE_NO}`,
@@ -53,10 +89,10 @@ export const TWO_WORD_STREET_RE = new RegExp(
 );
 
 /** DE/NL streets named by a preposition ("Am Markt 5", "An der Alster 3", "Laan van Meerdervoort 12"). */
-export const PREPOSITION_STREET_RE = new RegExp(
+export const PREPOSITION_STREET_RE = latin(
   `${NOT_AFTER_WORD}(?:([Aa]m|[Aa]n d(?:er|en|em)|[Aa]uf d(?:er|em|en)|[Ii]m|[Ii]n d(?:er|en)|[Zz]um|[Zz]ur|` +
     `[Uu]nter d(?:en|er)|[Hh]inter d(?:er|em)|[Vv]or d(?:em|er)|[Bb]ei d(?:er|em))|(Laan|Plein|Kade) van(?: de[nr]?)?)` +
-    `[ \\t]\\p{Lu}[\\p{L}\\p{M}-]*(?:[ \\t]\\p{Lu}[\\p{L}\\p{M}-]*)?[ \\t]{1,2}${HOUSE_NO}`,
+    `[ \\t](?:\\p{Ll}{2,12}[ \\t])?\\p{Lu}[\\p{L}\\p{M}-]*(?:[ \\t]\\p{Lu}[\\p{L}\\p{M}-]*)?[ \\t]{1,2}${HOUSE_NO}`,
   'gu',
 );
 
@@ -72,8 +108,16 @@ const ROMANCE_TYPE_WORDS = eitherCase(
   'rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|square|sentier|voie|faubourg|' +
     'esplanade|promenade|parvis|ruelle|calle|avenida|plaza|paseo|camino|carretera|ronda|travesía|rambla|glorieta|' +
     'callejón|cuesta|urbanización|vía|carrer|avinguda|passeig|plaça|via|viale|piazza|piazzale|corso|largo|vicolo|' +
-    'strada|lungomare|lungotevere|contrada|località|borgo|salita|vico|traversa|circonvallazione',
+    'strada|lungomare|lungotevere|contrada|località|borgo|salita|vico|traversa|circonvallazione|drève|galerie|' +
+    'porte|parc|jardin|cour|clos|venelle|chaussée|rempart|hameau|résidence|cité|domaine|pasaje|bulevar|alameda',
 );
+/** Spanish and Italian floor and door after the number ("5º A", "2º dcha.", "int. 4"); NFKC folds º to o. */
+const FLOOR =
+  String.raw`(?:\d{1,2}[º°ªoa](?![\p{L}])(?:[ \t]?(?:dcha|izda|izq|centro|ctro|[A-Z\d](?:[º°ªoa](?![\p{L}]))?)\.?)?|` +
+  String.raw`bajo|[Pp]iso[ \t]\d{1,2}|[Pp]uerta[ \t][\p{L}\d]{1,3}|[Ee]sc\.?[ \t][\p{L}\d]{1,2}|int\.?[ \t]?\d{1,3}|` +
+  String.raw`[Ss]cala[ \t][A-Z]|[Pp]iano[ \t]\d{1,2})`;
+/** A unit or floor between a street and its postcode ("Apt 8D", "Suite 200", "5º A"). */
+const UNIT = String.raw`(?:,?[ \t]{0,3}(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|#)[ \t]{0,2}#?[A-Za-z0-9-]{1,6}(?![\p{L}\p{N}])|${FLOOR}))`;
 const ROMANCE_TYPE_ABBR = String.raw`[Cc]\/|[Aa]v\.|[Aa]vda\.|[Bb]d\.|[Bb]lvd\.|[Pp]za\.|[Cc]tra\.|Pº|Pl\.|P\.zz?a|V\.le|C\.so|[Ll]oc\.`;
 const PARTICLE = String.raw`(?:de|du|des|la|le|les|aux|au|à|sur|sous|en|et|del|dels|los|las|el|y|i|dei|degli|della|delle|dello|dal|dalla|di|da)`;
 const STREET_NAME_PART = String.raw`(?:${PARTICLE}[ \t]+){0,3}(?:[dlDL]['’])?(?:${CAP_WORD}|[IVXL]{1,5}(?![\p{L}]))`;
@@ -82,12 +126,12 @@ const STREET_NAME_PART = String.raw`(?:${PARTICLE}[ \t]+){0,3}(?:[dlDL]['’])?(
  * FR/ES/IT street, type word first: "12 rue de la Paix", "Calle Mayor, 5, 3º B", "Via dei Mille 4/B".
  * Groups: 1 leading number, 2 type word, 3 street name, 4 trailing number.
  */
-export const ROMANCE_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:(\\d{1,4})(?:[ \\t]?(?:bis|ter|quater|[A-D])(?![\\p{L}]))?,?[ \\t]{1,2})?` +
+export const ROMANCE_STREET_RE = latin(
+  `${NOT_AFTER_WORD}(?:(\\d{1,4})(?:[ \\t]?(?:bis|ter|quater|[A-Da-d])(?![\\p{L}]))?,?[ \\t]{1,2})?` +
     `((?:${ROMANCE_TYPE_WORDS})[ \\t]+|(?:${ROMANCE_TYPE_ABBR})[ \\t]*)` +
     `(${STREET_NAME_PART}(?:[ \\t]+${STREET_NAME_PART}){0,5})` +
     `(?:,?[ \\t]{0,2}(?:n[º°o]\\.?|núm\\.?|número|n\\.)?[ \\t]?(\\d{1,4}(?:[ \\t]?\\/[ \\t]?[A-Za-z0-9]{1,3}|[A-Za-z](?![\\p{L}\\p{N}]))?|s\\/n)(?![\\p{N}]|[.,]\\d))?` +
-    String.raw`(?:,?[ \t]*(?:\d{1,2}[º°ª](?:[ \t]?[A-Z\d][º°ª]?)?|bajo|[Pp]iso[ \t]\d{1,2}|[Pp]uerta[ \t][\p{L}\d]{1,3}|[Ee]sc\.?[ \t][\p{L}\d]{1,2}|int\.?[ \t]?\d{1,3}|[Ss]cala[ \t][A-Z]|[Pp]iano[ \t]\d{1,2})){0,3}`,
+    String.raw`(?:,?[ \t]{0,3}${FLOOR}){0,3}`,
   'gu',
 );
 
@@ -105,7 +149,7 @@ export const STRONG_EN_TYPES: ReadonlySet<string> = new Set(
  * UK/US street, number first: "221B Baker Street", "1600 Pennsylvania Ave NW, Suite 200", "350 5th Avenue".
  * Groups: 1 type word.
  */
-export const EN_STREET_RE = new RegExp(
+export const EN_STREET_RE = latin(
   `(?<![\\p{L}\\p{M}\\p{N}.,/#$€£-])\\d{1,5}[A-Za-z]?(?:[ \\t]?-[ \\t]?\\d{1,5}[A-Za-z]?)?,?[ \\t]{1,2}` +
     `(?:(?:[NSEW]|North|South|East|West)\\.?[ \\t]+)?(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|\\d{1,3}(?:st|nd|rd|th))` +
     `(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3}[ \\t]+(${EN_TYPES})\\.?(?![\\p{L}\\p{M}])` +
@@ -115,13 +159,13 @@ export const EN_STREET_RE = new RegExp(
 );
 
 /** The end of a lowercased compound street name, or a separate type word ("hauptstraße", "str.", "allee"). */
-export const STREET_WORD_END_RE = new RegExp(`(?:${COMPOUND_SUFFIXES})$`);
+export const STREET_WORD_END_RE = latin(`(?:${COMPOUND_SUFFIXES})$`, '');
 /** Last two characters of every compound suffix: a Set probe before the regex, since most words end otherwise. */
 export const STREET_WORD_TAILS: ReadonlySet<string> = new Set(
   COMPOUND_SUFFIXES.replace(/\\/gu, '').split('|').map((s) => s.slice(-2)),
 );
 /** A FR/ES/IT street-type word anywhere in a short window: a cheap gate before the full pattern. */
-export const ROMANCE_TYPE_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${ROMANCE_TYPE_WORDS})(?![\\p{L}\\p{M}])|${ROMANCE_TYPE_ABBR}`, 'u');
+export const ROMANCE_TYPE_RE = latin(`(?<![\\p{L}\\p{M}])(?:${ROMANCE_TYPE_WORDS})(?![\\p{L}\\p{M}])|${ROMANCE_TYPE_ABBR}`, 'u');
 /** First words of preposition streets ("Am", "An der", "Laan van") and adjectives before a street ("Alter"). */
 export const PREPOSITION_HEADS: ReadonlySet<string> = new Set(
   ('am an auf im in zum zur unter hinter vor bei laan plein kade alt alte alter altes neue neuer große großer ' +
@@ -146,25 +190,35 @@ const EU_POSTCODE_CITY =
   String.raw`|(?:[A-Z]{1,2}-)?\d{4}[ \t]{1,3}${CITY}|\d{4}[ \t]?[A-Z]{2}[ \t]{1,3}${CITY}`;
 
 /** Postcode and city (or city, state and ZIP) right after a street, across one comma and/or line break. */
-export const CONTINUATION_RE = new RegExp(
-  String.raw`(?:[ \t]{0,3},[ \t]{0,3}(?:\r?\n[ \t]{0,3})?|[ \t]{0,3}\r?\n[ \t]{0,3}|[ \t]{1,3})(?:${EU_POSTCODE_CITY}` +
+export const CONTINUATION_RE = latin(
+  String.raw`${UNIT}{0,2}(?:[ \t]{0,3}[,-][ \t]{0,3}(?:\r?\n[ \t]{0,3})?|[ \t]{0,3}\r?\n[ \t]{0,3}|[ \t]{1,3})(?:${EU_POSTCODE_CITY}` +
     String.raw`|${CITY},?[ \t]{1,3}(?:(?:${US_STATES})[ \t]{1,3}\d{5}(?:-\d{4})?(?![\p{N}-])|${UK_POSTCODE})` +
     String.raw`|${CITY},?[ \t]{0,3}\r?\n[ \t]{0,3}${UK_POSTCODE}|${UK_POSTCODE})`,
   'uy',
 );
 
 /** A postcode-and-city line on its own, anchored at its first character. */
-export const POSTCODE_CITY_AT = new RegExp(`(?:${EU_POSTCODE_CITY})`, 'uy');
+export const POSTCODE_CITY_AT = latin(`(?:${EU_POSTCODE_CITY})`, 'uy');
 
 /** A US state code and ZIP, anchored at the comma after the city: ", IL 62704". */
-export const STATE_ZIP_AT = new RegExp(
+export const STATE_ZIP_AT = latin(
   String.raw`,[ \t]{0,3}(?:${US_STATES})[ \t]{1,3}\d{5}(?:-\d{4})?(?![\p{N}-])`,
   'uy',
 );
 /** A UK postcode, anchored at its first letter. */
-export const UK_POSTCODE_AT = new RegExp(UK_POSTCODE, 'uy');
+export const UK_POSTCODE_AT = latin(UK_POSTCODE, 'uy');
+/** A number-first street line before a city ("6700 Nikolaus Overpass, Apt 8D, "); 80-character window. */
+export const STREET_BEFORE_CITY_RE = latin(
+  String.raw`(?:^|[\s,:;"(])(\d{1,5}[A-Za-z]?[ \t]{1,2}(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]{1,2}){0,3}\p{Lu}[\p{L}\p{M}'’-]*${UNIT}{0,2})[ \t]{0,3}(?:,[ \t]{0,3}|
+?
+[ \t]{0,3})$`,
+  'u',
+);
+/** "Gran Vía 26", Madrid's street without a type word. */
+export const GRAN_VIA_RE = /[Gg]ran[ \t]V[ií]a,?[ \t]{0,2}$/u;
+
 /** The city that ends right before a state code or postcode; run on a 40-character window only. */
-export const CITY_BEFORE_RE = new RegExp(`(?<![\\p{L}\\p{M}])${CITY},?[ \\t]*$`, 'u');
+export const CITY_BEFORE_RE = latin(`(?<![\\p{L}\\p{M}])${CITY},?[ \\t]*$`, 'u');
 
 /** Address field labels ending right before the value (same line or the line above). */
 export const ADDRESS_LABEL_RE =
@@ -176,7 +230,7 @@ export const ADDRESS_CUE_RE =
 
 /** A line ending in a house number directly above a postcode line: "Damrak 1\n". Run on an 80-character window. */
 export const STREET_LINE_BEFORE_RE =
-  /(?:^|\n)[ \t]*(\p{Lu}[^\n\d]{1,40}[ \t]\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
+  latin(String.raw`(?:^|\n)[ \t]*(\p{Lu}[^\n\d]{1,40}[ \t]\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*\r?\n[ \t]*$`, 'u');
 
 /** Capitalised words that make a "street name" a product, a service or a brand ("Avenue Sofa", "Via Bluetooth"). */
 export const NOT_STREET_NAMES: ReadonlySet<string> = new Set(
@@ -199,9 +253,26 @@ export const NOT_CITIES: ReadonlySet<string> = new Set(
 
 /** Capitalised words and a house number ending right before ", 12345 City" on the same line; 80-character window. */
 export const SAME_LINE_STREET_RE =
-  /(?<![\p{L}\p{M}])((?:\p{Lu}[\p{L}\p{M}.'’-]*[ \t]){0,4}\p{Lu}[\p{L}\p{M}.'’-]*,?[ \t](?:\d{1,4}[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?|s\/n\.?)),[ \t]*$/u;
+  latin(String.raw`(?<![\p{L}\p{M}])((?:\p{Lu}[\p{L}\p{M}.'’-]*[ \t]){0,4}\p{Lu}[\p{L}\p{M}.'’-]*,?[ \t](?:\d{1,4}[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?|s\/n\.?)),[ \t]*$`, 'u');
 
 /** Dutch name parts before a compound street ("van der Heydenweg", "Jan van Galenstraat", "de Vosstraat"). */
 /** A lone "de" is usually the article ("aan de Kalverstraat"), so a name part needs "van", "ter" or a given name. */
 export const DUTCH_PREFIX_RE =
-  /(?<![\p{L}\p{M}])(?:\p{Lu}\p{Ll}+[ \t](?:(?:van|de|der|den|het|ter|ten|'t)[ \t]){1,3}|(?:van|ter|ten)[ \t](?:(?:de|der|den|het|'t)[ \t]){0,2})$/u;
+  latin(String.raw`(?<![\p{L}\p{M}])(?:\p{Lu}\p{Ll}+[ \t](?:(?:van|de|der|den|het|ter|ten|'t)[ \t]){1,3}|(?:van|ter|ten)[ \t](?:(?:de|der|den|het|'t)[ \t]){0,2})$`, 'u');
+
+// Character tests used while scanning around digits; ASCII first, a Unicode regex only for other letters.
+
+/** Characters before digits that make them a price, a decimal, a list number or a code, not a house number. */
+export const NOT_BEFORE_NUMBER = '.,/#$€£-';
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isBlank = (c: number): boolean => c === 32 || c === 9;
+export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const LETTER = /[\p{L}\p{M}]/u;
+export const isUpperAt = (text: string, i: number): boolean => {
+  const ch = text.charAt(i);
+  return ch !== ch.toLowerCase();
+};
+export const isLetterAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return isAsciiLetter(c) || (c > 127 && LETTER.test(text.charAt(i)));
+};

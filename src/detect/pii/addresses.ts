@@ -1,9 +1,11 @@
 /**
- * Postal addresses in German, Dutch, French, Spanish, Italian, British and American formats. A street with its
- * house number anchors a finding; an adjacent postcode and city (same line, after a comma or on the next line)
- * extends it into one span. Street types that are also everyday words ("Ring", "Platz", "Court", lowercase
- * "via") count only with a postcode after them or an address cue nearby. A postcode-and-city line alone counts
- * after an address label or below a street line; "City, ST 12345" and UK postcodes are specific enough alone.
+ * Postal addresses in German, Dutch, French, Spanish, Italian, British and American formats. Every address holds a
+ * number, so work starts at digit runs only: a number may open a street ("221B Baker Street", "12 rue de la Paix"),
+ * close one (the word before it picks which patterns to try on a short window: "Hauptstraße 12", "Via Roma 1"),
+ * or be a postcode. An adjacent postcode and city (same line, after a comma or on the next line) extends the street
+ * into one span. Street types that are also everyday words ("Ring", "Court", lowercase "via") need a postcode or an
+ * address cue. A postcode-and-city line alone counts after an address label or below a street-like line; "City, ST
+ * 12345" and UK postcodes after a city are specific enough alone. Windows are bounded, so the cost is linear.
  */
 import type { Detector, RawFinding } from '../types.ts';
 import {
@@ -11,6 +13,7 @@ import {
   POSTCODE_CITY_AT, PREPOSITION_HEADS, PREPOSITION_STREET_RE, ROMANCE_STREET_AT, ROMANCE_STREET_RE, ROMANCE_TYPE_RE,
   STATE_ZIP_AT, STREET_LINE_BEFORE_RE, STREET_WORD_END_RE, STRONG_EN_TYPES, TWO_WORD_STREET_RE, UK_POSTCODE_AT,
   UNIT_BEFORE_RE, WEAK_COMPOUND_SUFFIXES, NOT_STREET_NAMES, NUMBER_MARKS, NOT_CITIES, SAME_LINE_STREET_RE, DUTCH_PREFIX_RE, STREET_WORD_TAILS,
+  NOT_BEFORE_NUMBER, isAsciiLetter, isBlank, isDigit, isLetterAt, isUpperAt, STREET_BEFORE_CITY_RE, GRAN_VIA_RE,
 } from './address-patterns.ts';
 
 const DETECTOR_ID = 'pii.address';
@@ -53,21 +56,6 @@ const english: Finder = (m, at) => {
   return span(m, at, STRONG_EN_TYPES.has(m[1] as string));
 };
 
-
-/** Characters before digits that make them a price, a decimal, a list number or a code, not a house number. */
-const NOT_BEFORE_NUMBER = '.,/#$€£-';
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isBlank = (c: number): boolean => c === 32 || c === 9;
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const LETTER = /[\p{L}\p{M}]/u;
-const isUpperAt = (text: string, i: number): boolean => {
-  const ch = text.charAt(i);
-  return ch !== ch.toLowerCase();
-};
-const isLetterAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return isAsciiLetter(c) || (c > 127 && LETTER.test(text.charAt(i)));
-};
 
 /** Number-first streets ("221B Baker Street", "12 rue de la Paix") starting at digit `ds`. */
 function streetFrom(text: string, ds: number, de: number): Street | null {
@@ -179,7 +167,7 @@ function streetBefore(text: string, ds: number, de: number, floor: number): Stre
     // "Am Kirchberg 7", "An der Bleiche 3": a capitalised preposition before a compound belongs to the street.
     if (found !== null) return withPrefix(text, found, floor);
   }
-  if (!isUpperAt(text, ws) && !/^[IVXL]+$/u.test(word)) return null;
+  if (!isUpperAt(text, ws) && !/^(?:[IVXL]+|[dlDL]['’]\p{Lu}.*)$/u.test(word)) return null;
   // Preposition and type-first streets have a word before the name ("Am Markt", "Calle Mayor"); table cells do not.
   let p = ws;
   while (p > 0 && isBlank(text.charCodeAt(p - 1))) p--;
@@ -191,7 +179,9 @@ function streetBefore(text: string, ds: number, de: number, floor: number): Stre
   }
   const far = Math.max(floor, wordsBack(text, ws, 8));
   const type = ROMANCE_TYPE_RE.exec(text.slice(far, ws));
-  return type === null ? null : streetIn(text, far + type.index, to, ds, de, ROMANCE_STREET_RE, romance);
+  const romanceStreet = type === null ? null : streetIn(text, far + type.index, to, ds, de, ROMANCE_STREET_RE, romance);
+  const granVia = romanceStreet === null ? GRAN_VIA_RE.exec(text.slice(Math.max(0, ds - 14), ds)) : null;
+  return granVia === null ? romanceStreet : { start: ds - granVia[0].length, end: de, strong: true };
 }
 
 /** End of the postcode-and-city that follows `end`, or -1. */
@@ -237,11 +227,11 @@ function postcodeLine(text: string, ds: number, de: number): RawFinding | null {
   const before = text.slice(Math.max(0, start - 80), start);
   if (ADDRESS_LABEL_RE.test(before)) return address(start, end, 0.75);
   // "Hummelsheim 8, 16790 Beutelspacherstadt": a street type this detector does not know, named by its postcode.
-  const same = len === 5 ? SAME_LINE_STREET_RE.exec(before) : null;
+  const same = SAME_LINE_STREET_RE.exec(before);
   if (same !== null && !(same[1] as string).toLowerCase().split(/[ \t]+/u).some((w) => NOT_STREET_NAMES.has(w))) {
     return address(start - before.length + same.index, end, 0.75);
   }
-  const line = len === 5 || /^\d{4}[ \t]?[A-Z]{2}/u.test(m[0]) ? STREET_LINE_BEFORE_RE.exec(before) : null;
+  const line = STREET_LINE_BEFORE_RE.exec(before);
   if (line === null) return null;
   return address(start - before.length + line.index + line[0].indexOf(line[1] as string), end, 0.75);
 }
@@ -270,7 +260,11 @@ function cityCode(text: string, ds: number, de: number): RawFinding | null {
   if (codeStart < 0) return null;
   const city = CITY_BEFORE_RE.exec(text.slice(Math.max(0, codeStart - 40), codeStart));
   if (city === null) return null;
-  return address(codeStart - city[0].length, codeEnd, 0.7);
+  const cityStart = codeStart - city[0].length;
+  // "6700 Nikolaus Overpass, Apt 8D, Seattle, WA 98172": a number-first street line before the city joins it.
+  const street = STREET_BEFORE_CITY_RE.exec(text.slice(Math.max(0, cityStart - 80), cityStart));
+  const start = street === null ? cityStart : cityStart - street[0].length + street[0].indexOf(street[1] as string);
+  return address(start, codeEnd, street === null ? 0.7 : 0.85);
 }
 
 const DIGITS_RE = /\d+/g;
@@ -284,11 +278,13 @@ function detectAddresses(text: string): RawFinding[] {
     const ds = m.index;
     const de = ds + m[0].length;
     const hit = ds < covered ? null : addressAt(text, ds, de, covered);
-    if (hit !== null && hit.start >= covered) {
-      found.push(hit);
-      covered = hit.end;
-      DIGITS_RE.lastIndex = Math.max(DIGITS_RE.lastIndex, covered);
-    }
+    if (hit === null) continue;
+    const last = found[found.length - 1];
+    // A city code found later may reach back over a street already reported: one address, one span.
+    if (last !== undefined && hit.start < covered) found[found.length - 1] = address(last.start, hit.end, hit.score);
+    else found.push(hit);
+    covered = hit.end;
+    DIGITS_RE.lastIndex = Math.max(DIGITS_RE.lastIndex, covered);
   }
   return found;
 }
@@ -299,6 +295,14 @@ function addressAt(text: string, ds: number, de: number, covered: number): RawFi
   const hit = street === null ? null : streetFinding(text, street);
   return hit ?? postcodeLine(text, ds, de) ?? cityCode(text, ds, de);
 }
+
+// Irregexp compiles a pattern on its first run (tens of milliseconds for the Unicode classes here): do it at load,
+// not on the first prompt.
+detectAddresses(
+  'Hauptstraße 12, 10115 Berlin\nAm Markt 5\n12 rue de la Paix, 75002 Paris CEDEX 8\nCalle Mayor, nº 5, 3º B\n' +
+    'Via Roma 1, 20121 Milano (MI)\nKerkstraat 12, 1017 AB Amsterdam\nFlat 3, 221B Baker Street, London NW1 6XE\n' +
+    'Adresse: 10115 Berlin\n1600 Pennsylvania Ave NW, Springfield, IL 62704\nDamrak 1\n1012 LG Amsterdam',
+);
 
 export const ADDRESS_DETECTOR: Detector = {
   id: DETECTOR_ID,

@@ -1,8 +1,8 @@
 /**
- * Hand-kept word lists shared by the person-name and address detectors, for English, German, French, Spanish,
- * Italian and Dutch: titles, greeting and sign-off words, name particles, and the capitalised words that must
- * never be read as a surname (product and shop nouns, places, team names). Name dictionaries come from
- * @faker-js/faker (see names-data.ts); these lists cover what faker has no notion of. All entries are lowercase.
+ * Words that frame a person's name in English, German, French, Spanish, Italian and Dutch: titles, greetings,
+ * sign-offs, role nouns and name particles, and the phrases that vouch for the capitalised words after them
+ * (field labels, self-introductions, sign-off lines, street types that veto them). contextBefore() reads the words
+ * before a name backwards by hand and looks them up, so no regex runs over the window. All entries are lowercase.
  */
 
 const words = (s: string): string[] => s.trim().split(/\s+/);
@@ -17,7 +17,8 @@ export const TITLES: ReadonlySet<string> = new Set(words(`
 export const GREETINGS: ReadonlySet<string> = new Set(words(`
   dear hi hello hey hallo liebe lieber liebes moin servus bonjour bonsoir salut cher chère chers hola estimado
   estimada estimados querido querida ciao salve gentile gentili gentilissimo gentilissima caro cara egregio egregia
-  buongiorno buonasera beste geachte hoi lieve`));
+  buongiorno buonasera beste geachte hoi lieve guten tag morgen abend good morning afternoon evening buenos buenas
+  días tardes noches buon giorno bonne`));
 
 /** Words that end a sign-off ("Best regards", "Viele Grüße"); the next name is the sender's. */
 export const SIGNOFFS: ReadonlySet<string> = new Set(words(`
@@ -34,43 +35,21 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(words(`
   kunde kundin customer client cliente klant patient mieter käufer buyer mitarbeiter mitarbeiterin kollege
   kollegin colleague collega collègue compañero compañera`));
 
-/** Lowercase particles that join a given name to a surname ("Jan de Vries", "Ludwig van Beethoven"). */
-export const PARTICLE_SOURCE =
-  'von|van|vom|zu|zum|zur|de|der|den|des|di|da|dal|dalla|del|della|delle|dei|degli|du|le|la|las|los|lo|ter|ten|dos|das|het';
+/**
+ * Lowercase particles between a given name and a surname ("Jan de Vries", "Ludwig van Beethoven"). Articles that
+ * are everyday German words ("der", "das", "den") only follow another particle ("van der", "von den").
+ */
+const PARTICLE_FIRST = 'von|van|vom|zu|zum|zur|de|di|da|dal|dalla|del|della|delle|dei|degli|du|le|la|lo|ter|ten|dos';
+export const PARTICLE_NEXT = 'der|den|des|de|la|las|los|le|het';
+/** One to three particles, each followed by a blank. */
+export const PARTICLES_SOURCE = `(?:${PARTICLE_FIRST})[ \\t](?:(?:${PARTICLE_NEXT})[ \\t]){0,2}`;
 
 /** Capitalised particles that can open a surname ("De Luca", "Van Dijk", "Di Stefano"). */
 export const CAP_PARTICLES: ReadonlySet<string> = new Set(words(`
-  von van vom zu de der den des di da dal del della dei degli du le la las los ter ten dos das`));
-
-/** Words before a name that make it part of a place or an institution ("Sankt Augustin", "Hotel Maria"). */
-export const PLACE_PREFIXES: ReadonlySet<string> = new Set(words(`
-  sankt st saint sainte san santa santo sint hotel villa casa haus restaurant café bar kirche church chiesa église
-  iglesia kerk rue via viale piazza corso calle avenida plaza paseo avenue boulevard lake mount fort port cape
-  lago monte isla isola ile île schule school escuela scuola école college university universität sesto settimo
-  quarto`));
-
-/** Two-word brands shaped like a person's name; never reported without explicit context. */
-export const NAME_BRANDS: ReadonlySet<string> = new Set([
-  'jack daniel', 'jack daniels', 'tommy hilfiger', 'calvin klein', 'ralph lauren', 'hugo boss', 'marc o\'polo',
-  'tom tailor', 'jack wolfskin', 'louis vuitton', 'christian dior', 'giorgio armani', 'michael kors', 'kate spade',
-  'tory burch', 'marc jacobs', 'steve madden', 'ted baker', 'paul smith', 'stella mccartney', 'karl lagerfeld',
-  'victoria beckham', 'jean paul', 'pierre cardin', 'yves saint', 'jimmy choo', 'max mara', 'fred perry',
-  'ben sherman', 'jim beam', 'johnnie walker', 'captain morgan', 'jose cuervo', 'don julio', 'martha stewart',
-  'betty crocker', 'sara lee', 'mary kay', 'estee lauder', 'estée lauder', 'elizabeth arden', 'nina ricci',
-  'carolina herrera', 'paco rabanne', 'bruno banani', 'harley davidson', 'aston martin', 'mercedes benz',
-  'alfa romeo', 'stella artois', 'hello kitty', 'albert heijn', 'charlotte tilbury', 'el corte', 'harry potter', 'mario kart', 'super mario', 'anne klein', 'kenneth cole', 'roberto cavalli', 'emilio pucci',
-  'salvatore ferragamo', 'vera wang', 'tom ford', 'bobbi brown', 'laura ashley', 'lars amadeus', 'otto kern',
-]);
-
-/** Single surnames that are brands after "Dr." and similar titles. */
-export const TITLE_BRANDS: ReadonlySet<string> = new Set(words('oetker martens pepper scholl best'));
+  von van vom zu de der den des di da dal del della dei degli du le la las lo los ter ten dos`));
 
 /** Endings of team and shop words ("Kundenservice", "Klantenservice", "Onlineshop"): never a surname. */
 export const TEAM_SUFFIXES = 'service|team|support|dienst|abteilung|shop|store|gmbh|group|gruppe|center|zentrum';
-
-/** Legal-form suffixes: a name followed by one of these is a company ("Peter Kaiser GmbH"). */
-export const COMPANY_AFTER_RE =
-  /^[ \t]{0,2}(?:&[ \t]{0,2}(?:Co\.?|Partner|Söhne|Sohn|Sons|Fils|Hijos|Figli|Zonen)[ \t]{0,2})?,?[ \t]{0,2}(?:GmbH|AG|KGaA|KG|OHG|UG|SE|e\.[ \t]?V\.|S\.?A\.?S?|SARL|S\.à[ \t]?r\.l\.|S\.?L\.?|S\.?r\.?l\.?|SRL|S\.?p\.?A\.?|SPA|SNC|B\.?V\.?|N\.?V\.?|VOF|Ltd|Limited|Inc|LLC|LLP|PLC|plc|Corp|Co\.|Company|Group|Gruppe|Holding|GbR|Asociados|Hermanos|e Hijos|e [Ff]igli|& Fils|Associés|Associati|Partners?|Groep|Combinatie|Bedrijf)(?![\p{L}\p{N}])/u;
 
 // Phrases read backwards from where a name starts. Keys are lowercase words joined by one space, dots removed.
 
@@ -87,12 +66,29 @@ const LABEL_PHRASES = phrases(
     'bestellerin|auftraggeber|auftraggeberin|sender|absender|expéditeur|remitente|mittente|afzender|bill to|ship to|' +
     'deliver to|sold to|from|von|de|an|to|cc|agent|sachbearbeiter|sachbearbeiterin|bearbeiter|bearbeiterin|patient|' +
     'patientin|mieter|mieterin|tenant|signed|unterschrift|firmado|signé|firmato|getekend|inhaber|owner|author|autor|' +
-    'auteur|verantwortlich|responsible|referent|ref',
+    'auteur|verantwortlich|responsible|referent|ref|account|accounts receivable|accounts payable|buchhaltung|' +
+    'accounting|comptabilité|contabilidad|contabilità|boekhouding|administración|administration|verwaltung|' +
+    'amministrazione|administratie|clienta|referente|contactpersoon|interlocutore|persona de contacto|customer_name|full_name|first_name|last_name|contact_name|recipient_name|' +
+    'customername|fullname|firstname|lastname|contactname|recipientname|account_holder|konto|compte|cuenta|conto|' +
+    'rekening|propriétaire|eigentümer|propietario|proprietario|eigenaar',
 );
 
 /** Labels used without a colon ("c/o Anna Schmidt", "z. Hd. Herrn Weber"). */
 const BARE_LABEL_PHRASES = phrases(
-  "c/o|attn|z hd|zu händen|zu händen von|à l'attention de|a la atención de|all'attenzione di|tav|ter attentie van",
+  "c/o|attn|z hd|zu händen|zu händen von|à l'attention de|a la atención de|all'attenzione di|alla ca di|tav|" +
+    'ter attentie van',
+);
+
+/**
+ * Address labels and shipping phrases: a name right after them is the addressee when an address follows it
+ * ("Delivery address:\nKeely Gutkowski\n4423 Sheri Glen", "Versand an Desar Vyxtrumialm, Maashofstr. 37").
+ */
+const ADDRESSEE_PHRASES = phrases(
+  'delivery address|shipping address|billing address|address|lieferadresse|lieferanschrift|rechnungsadresse|' +
+    'anschrift|adresse|adresse de livraison|adresse de facturation|dirección|dirección de envío|' +
+    'dirección de entrega|indirizzo|indirizzo di consegna|indirizzo di spedizione|adres|afleveradres|bezorgadres|' +
+    'factuuradres|shipping to|shipped to|ship to|deliver to|wir liefern an|versand an|lieferung an|expédié à|' +
+    'livré à|livraison à|enviar a|enviado a|envío a|consegna a|spedito a|spedizione a|verzenden naar|verzonden naar',
 );
 
 /** Self-introductions that name the speaker. */
@@ -112,7 +108,8 @@ const GREETING_PHRASES = phrases(
     'guten abend|moin|servus|bonjour|bonsoir|salut|cher|chère|chers|hola|buenos días|buenas tardes|buenas noches|' +
     'estimado|estimada|estimados|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentili|gentilissimo|' +
     'gentilissima|caro|cara|egregio|egregia|beste|geachte|hoi|goedemorgen|goedemiddag|goedenavond|lieve|' +
-    'good morning|good afternoon|good evening',
+    'good morning|good afternoon|good evening|liebe/r|lieber/liebe|sehr geehrte/r|thanks|thank you|danke|merci|' +
+    'gracias|grazie|bedankt|dank je|dank u',
 );
 
 /**
@@ -121,7 +118,7 @@ const GREETING_PHRASES = phrases(
  */
 const TITLE_PHRASES = phrases(
   'monsieur|madame|mademoiselle|señor|señora|señorita|signor|signora|signorina|sigra|signa|dottssa|profssa|' +
-    'dottor|dottoressa|heer|meneer|mevrouw|doña|don',
+    'dottor|dottoressa|heer|meneer|mevrouw|doña|don|sig|sigg|dott|sr|sra|srta|avv|dhr|mevr',
 );
 
 /** Sign-off phrases; the line must hold little else ("Mit freundlichen Grüßen", "Best regards,"). */
@@ -130,7 +127,10 @@ const SIGNOFF_PHRASES = phrases(
     'gruss|lg|mfg|vg|danke|vielen dank|cordialement|bien à vous|salutations|salutations distinguées|amitiés|bises|' +
     'merci|saludos|un saludo|saludos cordiales|atentamente|gracias|un abrazo|saluti|un saluto|grazie|a presto|' +
     'groeten|groet|groetjes|mvg|bedankt|dank je wel|dank u wel|grazie mille|merci beaucoup|muchas gracias|' +
-    'hartelijk dank|many thanks|thanks a lot|kind regards|best regards',
+    'hartelijk dank|many thanks|thanks a lot|kind regards|best regards|thanks again|thank you again|thanks so much|' +
+    'danke nochmals|merci encore|gracias de nuevo|grazie ancora|nogmaals bedankt|à bientôt|a bientôt|' +
+    "merci d'avance|thanks in advance|danke im voraus|vielen dank im voraus|gracias de antemano|grazie in anticipo|" +
+    'alvast bedankt|bij voorbaat dank|bis bald|hasta pronto|hasta luego|tot ziens|tot snel|talk soon|speak soon',
 );
 
 /** "the customer Smith", "le client Dupont": weak, dictionary names only. */
@@ -148,13 +148,11 @@ const STREET_TYPE_PHRASES = phrases(
 const STREET_PARTICLES = phrases("de|du|des|la|le|del|della|di|dei|degli|van|von|der|den|d'|l'");
 
 /** What the text right before a capitalised run says about it. */
-export type Context = 'none' | 'label' | 'intro' | 'greet' | 'title' | 'signoff' | 'weak' | 'role' | 'street';
+export type Context =
+  | 'none' | 'label' | 'addressee' | 'intro' | 'greet' | 'title' | 'signoff' | 'weak' | 'role' | 'street';
 
-interface PrecedingWord {
-  readonly start: number;
-  /** Lowercase, dots removed, curly apostrophe straightened: the key into the phrase sets. */
-  readonly key: string;
-}
+/** A word before the name; `key` is lowercase, dots removed, curly apostrophe straightened. */
+interface PrecedingWord { readonly start: number; readonly key: string }
 
 interface Separator {
   /** Where the words before the separator end. */
@@ -162,6 +160,8 @@ interface Separator {
   readonly colon: boolean;
   readonly comma: boolean;
   readonly newline: boolean;
+  /** A dash before the name, as in a signature after a question: "Can you check? – Tara". */
+  readonly dash: boolean;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -170,7 +170,7 @@ const MAX_WORDS = 6;
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
-  if (c === 46 || c === 39 || c === 47 || c === 0x2019) return true; // . ' / ’ inside "z.Hd.", "m'appelle", "c/o"
+  if (c === 46 || c === 39 || c === 47 || c === 95 || c === 0x2019) return true; // . ' / _ ’: "z.Hd.", "c/o"
   return c > 127 && LETTER.test(text.charAt(i));
 }
 
@@ -182,14 +182,16 @@ function readSeparator(text: string, start: number): Separator {
   let colon = false;
   let comma = false;
   let newline = false;
+  let dash = false;
   for (; i > 0 && start - i < 12; i--) {
     const c = text.charCodeAt(i - 1);
     if (c === 58 || c === 0xff1a) colon = true;
     else if (c === 44 || c === 33) comma = true;
     else if (c === 10) newline = true;
-    else if (!isBlank(c) && c !== 13) break;
+    else if (c === 45 || c === 0x2013 || c === 0x2014) dash = true;
+    else if (!isBlank(c) && c !== 13 && c !== 34) break; // quotes of JSON keys and values: "name": "Anna"
   }
-  return { end: i, colon, comma, newline };
+  return { end: i, colon, comma, newline, dash };
 }
 
 /** The word ending at `end` (after up to two blanks when `blanks`), or null. */
@@ -220,13 +222,13 @@ function wordsBefore(text: string, end: number, count: number): PrecedingWord[] 
   return words;
 }
 
-/** 'line' when only blanks separate `pos` from the start of its line, 'sentence' after . ! ?, else 'other'. */
+/** 'line' when only blanks separate `pos` from the start of its line, 'sentence' after . ! ? :, else 'other'. */
 function boundaryAt(text: string, pos: number): 'line' | 'sentence' | 'other' {
   let i = pos;
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   if (i === 0 || text.charCodeAt(i - 1) === 10) return 'line';
   const c = text.charCodeAt(i - 1);
-  return c === 46 || c === 33 || c === 63 ? 'sentence' : 'other';
+  return c === 46 || c === 33 || c === 63 || c === 58 ? 'sentence' : 'other';
 }
 
 /** A sign-off phrase of `k` words whose line starts within three more words. */
@@ -238,7 +240,7 @@ function signoffLine(text: string, words: PrecedingWord[], k: number, sep: Separ
   return false;
 }
 
-type PhraseKind = 'label' | 'bare' | 'intro' | 'greet' | 'signoff' | 'weak';
+type PhraseKind = 'label' | 'bare' | 'addressee' | 'intro' | 'greet' | 'signoff' | 'weak';
 
 interface Phrase {
   readonly kind: PhraseKind;
@@ -250,7 +252,7 @@ interface Phrase {
 const PHRASES_BY_LAST_WORD: ReadonlyMap<string, readonly Phrase[]> = (() => {
   const index = new Map<string, Phrase[]>();
   const sources: [PhraseKind, ReadonlySet<string>][] = [
-    ['label', LABEL_PHRASES], ['bare', BARE_LABEL_PHRASES], ['intro', INTRO_PHRASES],
+    ['label', LABEL_PHRASES], ['bare', BARE_LABEL_PHRASES], ['addressee', ADDRESSEE_PHRASES], ['intro', INTRO_PHRASES],
     ['greet', GREETING_PHRASES], ['signoff', SIGNOFF_PHRASES], ['weak', WEAK_INTRO_PHRASES],
   ];
   for (const [kind, set] of sources) {
@@ -268,7 +270,7 @@ const PHRASES_BY_LAST_WORD: ReadonlyMap<string, readonly Phrase[]> = (() => {
 function separatorFits(kind: PhraseKind, sep: Separator): boolean {
   const plain = !sep.colon && !sep.comma && !sep.newline;
   if (kind === 'label') return sep.colon && !sep.comma;
-  if (kind === 'bare') return plain || sep.colon;
+  if (kind === 'bare' || kind === 'addressee') return (plain || sep.colon) && !sep.comma;
   if (kind === 'greet') return plain || (sep.comma && !sep.newline && !sep.colon);
   if (kind === 'signoff') return (sep.newline || sep.comma) && !sep.colon;
   return plain;
@@ -294,6 +296,8 @@ function phraseContext(text: string, near: PrecedingWord, sep: Separator): Conte
 /** Classifies the words just before a capitalised run; only blanks, one colon/comma and line breaks may sit between. */
 export function contextBefore(text: string, start: number): Context {
   const sep = readSeparator(text, start);
+  // Only after a sentence: a dash at a line start is a bullet ("- Extra Cushions"), not a signature.
+  if (sep.dash) return !sep.colon && !sep.comma && boundaryAt(text, sep.end) === 'sentence' ? 'greet' : 'none';
   const near = wordBefore(text, sep.end, false);
   if (near === null) return 'none';
   const found = phraseContext(text, near, sep);
@@ -308,7 +312,7 @@ export function contextBefore(text: string, start: number): Context {
   return type !== undefined && STREET_TYPE_PHRASES.has(type.key) ? 'street' : 'none';
 }
 
-const PARTICLES_BEFORE_RE = new RegExp(`(?:^|[ \\t])((?:(?:${PARTICLE_SOURCE})[ \\t]){1,3})$`, 'u');
+const PARTICLES_BEFORE_RE = new RegExp(`(?:^|[ \\t])(${PARTICLES_SOURCE})$`, 'u');
 
 /** Start of lowercase particles right before `start` ("van der " in "heer van der Linden"), else `start`. */
 export function leadingParticles(text: string, start: number): number {
@@ -318,12 +322,12 @@ export function leadingParticles(text: string, start: number): number {
   return m === null ? start : start - (m[1] as string).length;
 }
 
-/** A lone word can be a name only through context, which needs a word or ":,!\n." right before it. */
+/** A lone word can be a name only through context, which needs a word or one of :,!.'"- or a line break before it. */
 export function mayHaveContext(text: string, start: number): boolean {
   let i = start - 1;
   while (i >= 0 && start - i < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
   if (i < 0) return false;
   const c = text.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127) return true;
-  return c === 58 || c === 44 || c === 10 || c === 13 || c === 33 || c === 46 || c === 39;
+  return c === 58 || c === 44 || c === 10 || c === 13 || c === 33 || c === 46 || c === 39 || c === 45 || c === 34;
 }

@@ -1,8 +1,9 @@
 /**
- * Name dictionaries for the person-name detector, built once at module load from @faker-js/faker's locale data
- * (English, German, French, Spanish, Italian, Dutch and their regional variants) plus the hand-kept lists in
- * language-words.ts. Everything is a lowercased Set so a lookup is one hash probe. Per-locale modules are imported
- * rather than the package root because the root pulls in every locale (about three times the load time).
+ * Word classes for the person-name detector: given names and surnames from @faker-js/faker's locale data (English,
+ * German, French, Spanish, Italian, Dutch and regional variants), everyday words that also occur as names, and the
+ * hand-kept stop words, brands, place prefixes and legal forms, all folded at module load into one Map from a
+ * lowercase word to flag bits; plus the checks of what follows a name (chat speaker tags, contact details, product
+ * records). Per-locale modules are imported: the package root loads every locale (about three times slower).
  */
 import type { LocaleDefinition } from '@faker-js/faker';
 import { faker as de } from '@faker-js/faker/locale/de';
@@ -19,6 +20,7 @@ import { faker as nlBE } from '@faker-js/faker/locale/nl_BE';
 import {
   CAP_PARTICLES, GREETINGS, ROLE_WORDS, SIGNOFFS, SIGNOFF_LEADS, TEAM_SUFFIXES, TITLES,
 } from './language-words.ts';
+import type { Context } from './language-words.ts';
 
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
@@ -92,14 +94,16 @@ const STOP_WORDS: readonly string[] = words(`
   hoed sjaal handschoenen sokken horloge ketting telefoon speelgoed boek collectie tuin keuken bestelling factuur
   levering verzending terugbetaling betaling rekening klant klanten klantenservice ondersteuning winkel prijs
   maat kleur bedankt allemaal iedereen straat laan plein gracht stad kerk kasteel brug toren huis een voor met op
-  berlin münchen hamburg köln frankfurt stuttgart düsseldorf dresden leipzig wien zürich genf basel bern paris
-  lyon marseille toulouse nice bordeaux lille madrid barcelona valencia sevilla bilbao roma rome milano milan
-  napoli torino firenze venezia bologna amsterdam rotterdam utrecht brussel bruxelles london manchester dublin
-  europe europa germany deutschland france spain españa italy italia netherlands nederland
   gmbh ag kg ohg ug se sa sas sarl srl spa bv nv ltd inc llc plc corp co group gruppe holding asociados hermanos
   hijos figli associati associés partners heights hills springs falls valley harbor harbour groep combinatie
   bedrijf bedrijven name vorname nachname nom prénom nombre apellido nome cognome naam voornaam achternaam phone
-  tel telefon téléphone teléfono telefono telefoon address adresse dirección indirizzo adres subject betreff blumen`);
+  tel telefon téléphone teléfono telefono telefoon address adresse dirección indirizzo adres subject betreff blumen
+  sure super klar bien où perfekt je j'ai perfecto perfect parfait does do did where what when why how who great
+  claro wo was wie wann warum devo certo necesito ho yes ok okay ja nein genau gerne prima oui non vale sí bueno
+  perfetto bene ecco nee goed graag care logistics logistik möbel trading retail textiles outfitters supplies goods
+  handel vertrieb tuurlijk natuurlijk zeker klopt oké nie dni nif cif ssn vat iban bic via rue calle avenida
+  plaza paseo piazza corso viale largo straße strasse weg allee platz gasse straat laan plein gracht street road
+  avenue boulevard passage chemin quai impasse allée`);
 
 /** Common given names the faker dictionaries lack (older German names, and names frequent among EU residents). */
 const EXTRA_FIRST_NAMES: readonly string[] = words(`
@@ -121,6 +125,41 @@ const AMBIGUOUS_FIRST: readonly string[] = words(`
   bianca blanca viola celeste ernst fidel domingo paris florence georgia virginia austin sydney chelsea jordan
   india china jean baby king major royal golden precious unique sage basil berry`);
 
+/** Words before a name that make it part of a place or an institution ("Sankt Augustin", "Hotel Maria"). */
+export const PLACE_PREFIXES: ReadonlySet<string> = new Set(words(`
+  sankt st saint sainte san santa santo sint hotel villa casa haus restaurant café bar kirche church chiesa église
+  iglesia kerk rue via viale piazza corso calle avenida plaza paseo avenue boulevard lake mount fort port cape
+  lago monte isla isola ile île schule school escuela scuola école college university universität sesto settimo
+  quarto`));
+
+/** Two-word brands shaped like a person's name; never reported without explicit context. */
+export const NAME_BRANDS: ReadonlySet<string> = new Set([
+  'jack daniel', 'jack daniels', 'tommy hilfiger', 'calvin klein', 'ralph lauren', 'hugo boss', 'marc o\'polo',
+  'tom tailor', 'jack wolfskin', 'louis vuitton', 'christian dior', 'giorgio armani', 'michael kors', 'kate spade',
+  'tory burch', 'marc jacobs', 'steve madden', 'ted baker', 'paul smith', 'stella mccartney', 'karl lagerfeld',
+  'victoria beckham', 'jean paul', 'pierre cardin', 'yves saint', 'jimmy choo', 'max mara', 'fred perry',
+  'ben sherman', 'jim beam', 'johnnie walker', 'captain morgan', 'jose cuervo', 'don julio', 'martha stewart',
+  'betty crocker', 'sara lee', 'mary kay', 'estee lauder', 'estée lauder', 'elizabeth arden', 'nina ricci',
+  'carolina herrera', 'paco rabanne', 'bruno banani', 'harley davidson', 'aston martin', 'mercedes benz',
+  'alfa romeo', 'stella artois', 'hello kitty', 'albert heijn', 'charlotte tilbury', 'el corte', 'harry potter', 'mario kart', 'super mario', 'anne klein', 'kenneth cole', 'roberto cavalli', 'emilio pucci',
+  'salvatore ferragamo', 'vera wang', 'tom ford', 'bobbi brown', 'laura ashley', 'lars amadeus', 'otto kern',
+]);
+
+/** Single surnames that are brands after "Dr." and similar titles. */
+export const TITLE_BRANDS: ReadonlySet<string> = new Set(words('oetker martens pepper scholl best'));
+
+/** Legal-form suffixes: a name followed by one of these is a company ("Peter Kaiser GmbH"). */
+export const COMPANY_AFTER_RE =
+  /^[ \t]{0,2}(?:&[ \t]{0,2}(?:Co\.?|Partner|Söhne|Sohn|Sons|Fils|Hijos|Figli|Zonen)[ \t]{0,2})?,?[ \t]{0,2}(?:GmbH|AG|KGaA|KG|OHG|UG|SE|e\.[ \t]?V\.|S\.?A\.?S?|SARL|S\.à[ \t]?r\.l\.|S\.?L\.?|S\.?r\.?l\.?|SRL|S\.?p\.?A\.?|SPA|SNC|B\.?V\.?|N\.?V\.?|VOF|Ltd|Limited|Inc|LLC|LLP|PLC|plc|Corp|Co\.|Company|Group|Gruppe|Holding|GbR|e\.[ \t]?K\.|S\.[ \t]?n\.[ \t]?c\.|Snc|S\.[ \t]?a\.[ \t]?s\.|V\.[ \t]?O\.[ \t]?F\.|C\.[ \t]?V\.|eG|mbH|e\.[ \t]?Kfm\.|Asociados|Hermanos|e Hijos|e [Ff]igli|& Fils|Associés|Associati|Partners?|Groep|Combinatie|Bedrijf)(?![\p{L}\p{N}])/u;
+
+/** Places: never a surname, unless the dictionaries know them as one ("Madrid", "Paris", "Valencia"). */
+const PLACE_WORDS: readonly string[] = words(`
+  berlin münchen hamburg köln frankfurt stuttgart düsseldorf dresden leipzig wien zürich genf basel bern paris
+  lyon marseille toulouse nice bordeaux lille madrid barcelona valencia sevilla bilbao roma rome milano milan
+  napoli torino firenze venezia bologna amsterdam rotterdam utrecht brussel bruxelles london manchester dublin
+  europe europa germany deutschland france spain españa italy italia netherlands nederland mallorca compostela
+  tenerife canaria henares chapel`);
+
 const LOCALES: readonly LocaleDefinition[] = [en, de, deCH, fr, frBE, frCH, es, esMX, it, nl, nlBE].map(
   (f) => f.rawDefinitions,
 );
@@ -132,11 +171,12 @@ function foldAccents(word: string): string {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-function addWord(into: Set<string>, word: string): void {
-  const lower = word.toLowerCase();
+function addLower(into: Set<string>, lower: string): void {
   into.add(lower);
   if (NON_ASCII.test(lower)) into.add(foldAccents(lower));
 }
+
+const addWord = (into: Set<string>, word: string): void => addLower(into, word.toLowerCase());
 
 /** Arrays already read: regional locales share their parent's arrays (and English ones as fallback). */
 const seen = new Set<unknown>();
@@ -156,9 +196,7 @@ function addNameToken(into: Set<string>, token: string): void {
   const lower = token.toLowerCase();
   // Lowercase tokens are particles ("de los"); faker also has a few mojibake entries ("Ãmer"), skipped here.
   if (token.length < 2 || lower === token || CAP_PARTICLES.has(lower) || TITLES.has(lower)) return;
-  if (token.charCodeAt(0) === 0xc3) return;
-  into.add(lower);
-  if (NON_ASCII.test(lower)) into.add(foldAccents(lower));
+  if (token.charCodeAt(0) !== 0xc3) addLower(into, lower);
 }
 
 /** Capitalised tokens of multi-word entries ("María José", "van der Berg"), particles and titles left out. */
@@ -170,32 +208,21 @@ function nameTokens(entries: string[], into: Set<string>): void {
 }
 
 /** Single-word entries of faker's non-person vocabularies. */
-function singleWords(lists: unknown[]): string[] {
-  return lists.flatMap(stringsOf).filter((w) => !w.includes(' '));
-}
+const singleWords = (lists: unknown[]): string[] => lists.flatMap(stringsOf).filter((w) => !w.includes(' '));
 
 /** Shop nouns ("Chair", "Shoes"): never a surname. */
-function productWords(def: LocaleDefinition): string[] {
-  return singleWords([def.commerce?.department, def.commerce?.product_name?.product]);
-}
+const productWords = (def: LocaleDefinition): string[] =>
+  singleWords([def.commerce?.department, def.commerce?.product_name?.product]);
 
 /** Colours, materials, foods, months, countries...: words that are also given names or surnames now and then. */
-function everydayWords(def: LocaleDefinition): string[] {
-  const food = def.food;
-  return singleWords([
-    def.color?.human, def.commerce?.product_name?.adjective, def.commerce?.product_name?.material, food?.fruit,
-    food?.vegetable, food?.spice, food?.ingredient, def.vehicle?.manufacturer, def.vehicle?.model,
-    def.vehicle?.type, def.date?.month?.wide, def.date?.weekday?.wide, def.location?.country, def.location?.state,
+const everydayWords = ({ color, commerce, food, vehicle, date, location }: LocaleDefinition): string[] =>
+  singleWords([
+    color?.human, commerce?.product_name?.adjective, commerce?.product_name?.material, food?.fruit, food?.vegetable,
+    food?.spice, food?.ingredient, vehicle?.manufacturer, vehicle?.model, vehicle?.type, date?.month?.wide,
+    date?.weekday?.wide, location?.country, location?.state,
   ]);
-}
 
-function build(): {
-  first: Set<string>;
-  last: Set<string>;
-  stop: Set<string>;
-  ambiguous: Set<string>;
-  wordlike: Set<string>;
-} {
+function build(): Record<'first' | 'last' | 'stop' | 'ambiguous' | 'wordlike', Set<string>> {
   const first = new Set<string>();
   const last = new Set<string>();
   const stop = new Set<string>();
@@ -208,14 +235,10 @@ function build(): {
   }
   for (const w of EXTRA_FIRST_NAMES) addWord(first, w);
   for (const w of STOP_WORDS) addWord(stop, w);
-  for (const w of CAP_PARTICLES) {
-    stop.delete(w);
-    first.delete(w);
-  }
-  for (const w of stop) {
-    first.delete(w);
-    wordlike.add(w);
-  }
+  for (const w of PLACE_WORDS) if (!last.has(w)) addWord(stop, w);
+  for (const w of CAP_PARTICLES) stop.delete(w);
+  for (const w of [...CAP_PARTICLES, ...stop]) first.delete(w);
+  for (const w of stop) wordlike.add(w);
   const ambiguous = new Set(AMBIGUOUS_FIRST);
   for (const w of wordlike) if (first.has(w)) ambiguous.add(w);
   return { first, last, stop, ambiguous, wordlike };
@@ -231,20 +254,12 @@ export const W = {
 
 function buildFlags(): Map<string, number> {
   const flags = new Map<string, number>();
-  const mark = (words: Iterable<string>, bit: number): void => {
-    for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
-  };
-  mark(DATA.stop, W.stop);
-  mark(GREETINGS, W.greeting | W.stop);
-  mark(SIGNOFFS, W.signoff | W.stop);
-  mark(TITLES, W.title);
-  mark(ROLE_WORDS, W.role);
-  mark(SIGNOFF_LEADS, W.signoffLead);
-  mark(CAP_PARTICLES, W.capParticle);
-  mark(DATA.first, W.first);
-  mark(DATA.last, W.last);
-  mark(DATA.ambiguous, W.ambiguous);
-  mark(DATA.wordlike, W.common);
+  const sources: [Iterable<string>, number][] = [
+    [DATA.stop, W.stop], [GREETINGS, W.greeting | W.stop], [SIGNOFFS, W.signoff | W.stop], [TITLES, W.title],
+    [ROLE_WORDS, W.role], [SIGNOFF_LEADS, W.signoffLead], [CAP_PARTICLES, W.capParticle], [DATA.first, W.first],
+    [DATA.last, W.last], [DATA.ambiguous, W.ambiguous], [DATA.wordlike, W.common],
+  ];
+  for (const [words, bit] of sources) for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
   return flags;
 }
 
@@ -268,6 +283,7 @@ export function flagsOf(lower: string): number {
     const parts = lower.split('-').map((p) => WORD_FLAGS.get(p) ?? 0);
     if (parts.every((f) => (f & W.first) !== 0)) flags |= W.first;
     if (parts.some((f) => (f & W.last) !== 0)) flags |= W.last;
+    if (parts.some((f) => (f & W.stop) !== 0 && (f & NAME_FLAGS) === 0)) flags |= W.stop; // "Marie-Kekse"
   } else if (NON_ASCII.test(lower)) {
     flags = (WORD_FLAGS.get(foldAccents(lower)) ?? 0) & (NAME_FLAGS | W.ambiguous);
   }
@@ -275,4 +291,20 @@ export function flagsOf(lower: string): number {
   if (derived.size >= DERIVED_LIMIT) derived.clear();
   derived.set(lower, flags);
   return flags;
+}
+
+/** A chat speaker with a support role ("Tara (Support):") or contact details after the words ("Anna, E-Mail"). */
+const AFTER_NAME_RE =
+  /^(?:[ \t]*\([^()\n]{0,20}(?:support|service|servicio|servizio|soporte|assistenza|ondersteuning|agent|team|staff|sales|verkauf|ventas|vendite|kundendienst|klantenservice|atención|helpdesk|cliente?|kunde|customer)[^()\n]{0,20}\)[ \t]*:|[ \t]*<[^<>\s@]{1,64}@|[ \t]*,[ \t]*(?:(?:e-?mail|email|correo|courriel|tel|telefon|phone|mobile|móvil|handy|tél|téléphone|teléfono|telefono|telefoon)(?![\p{L}])))/iu;
+/** Keys of a product record after a "name" value: the value names a product ("name": "Tasse Emma", "price": 5). */
+const PRODUCT_KEYS_RE = /"(?:price|sku|ean|gtin|currency|stock|brand|category|preis|prix|precio|prezzo|prijs)"[ \t]*:/iu;
+
+/** Context that follows a run: 'label' when a speaker tag or contact details come right after it. */
+export function contextAfter(text: string, end: number): Context {
+  return AFTER_NAME_RE.test(text.slice(end, end + 60)) ? 'label' : 'none';
+}
+
+/** Whether the words ending at `end` are the "name" of a product record. */
+export function productRecordAfter(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 34 && PRODUCT_KEYS_RE.test(text.slice(end, end + 160));
 }

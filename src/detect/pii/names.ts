@@ -6,12 +6,11 @@
  * greeting. Product names, places, headings and companies are vetoed by word lists (names-data.ts).
  */
 import type { Detector, RawFinding } from '../types.ts';
-import {
-  COMPANY_AFTER_RE, NAME_BRANDS, PARTICLE_SOURCE, PLACE_PREFIXES, TITLE_BRANDS, contextBefore, leadingParticles,
-  mayHaveContext,
-} from './language-words.ts';
+import { PARTICLES_SOURCE, PARTICLE_NEXT, contextBefore, leadingParticles, mayHaveContext } from './language-words.ts';
 import type { Context } from './language-words.ts';
-import { W, flagsOf } from './names-data.ts';
+import {
+  COMPANY_AFTER_RE, NAME_BRANDS, PLACE_PREFIXES, TITLE_BRANDS, W, contextAfter, flagsOf, productRecordAfter,
+} from './names-data.ts';
 
 const DETECTOR_ID = 'pii.person';
 const MAX_NAME_TOKENS = 5;
@@ -21,11 +20,20 @@ const TOKEN_RE =
   /\p{Lu}(?<![\p{L}\p{M}\p{N}_@./\\-]\p{Lu})[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*/gu;
 const SPACE_GAP = /^[ \t]{1,3}$/;
 const DOT_GAP = /^\.[ \t]{1,2}$/;
-const PARTICLE_GAP = new RegExp(
-  `^[ \\t](?:(?:${PARTICLE_SOURCE})[ \\t]){1,3}$|^[ \\t](?:(?:${PARTICLE_SOURCE})[ \\t]){0,2}[dl]['’]$`,
-  'u',
-);
+const PARTICLE_GAP = new RegExp(`^[ \\t]${PARTICLES_SOURCE}$|^[ \\t](?:${PARTICLES_SOURCE})?[dl]['’]$`, 'u');
+/** After a capitalised particle the article alone may follow: "Van den Pol", "Von der Leyen", "De la Cruz". */
+const ARTICLE_GAP = new RegExp(`^[ \\t](?:(?:${PARTICLE_NEXT})[ \\t]){1,2}$`, 'u');
 const NAME_END_RE = /^[ \t]*(?:[,!:;)\r\n]|-[ \t]|$)/u;
+/** A house number right after the words: they are a street ("Schmalenbruch 178"), not a person. */
+const NUMBER_AFTER_RE = /^[ \t]{1,2}\d/u;
+/** After an address label the addressee is followed by the address: a comma or line break, then a number soon. */
+const ADDRESS_AFTER_RE = /^[ \t]*(?:,|\r?\n)[^\n]{0,60}\d|^[ \t]*\r?\n[^\n]*\r?\n[^\n]{0,20}\d/u;
+/** After a label, a word that a sentence continues ("Customer: Sure, I'm...", "Kunde: Passt das") is no name. */
+const SENTENCE_AFTER_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}|I['’ ]|J['’]|Je |Ich )/u;
+/** A lone given name before a lowercase noun is a product ("name": "Arthur bookcase"). */
+const LOWER_WORD_AFTER_RE = /^ \p{Ll}/u;
+/** A house number before the words: they name a street ("1499 Shawna Keys"). */
+const NUMBER_BEFORE_RE = /(?:^|[\s,:("])\d{1,5}[a-zA-Z]?[ \t]{1,2}$/u;
 
 type Kind = 'word' | 'caps' | 'single';
 
@@ -44,12 +52,7 @@ interface Token {
   bits: number;
 }
 
-function isUpper(word: string, i: number): boolean {
-  const c = word.charCodeAt(i);
-  if (c < 128) return c >= 65 && c <= 90;
-  const ch = word.charAt(i);
-  return ch !== ch.toLowerCase();
-}
+const isUpper = (word: string, i: number): boolean => word.charAt(i) !== word.charAt(i).toLowerCase();
 
 function makeToken(text: string, start: number, raw: string): Token {
   const n = raw.length;
@@ -85,6 +88,7 @@ function joinKind(text: string, a: Token, b: Token): 0 | 1 | 2 {
   if (SPACE_GAP.test(gap)) return 1;
   const abbreviation = a.dotAfter && (a.kind === 'single' || (flagsOfToken(a) & W.title) !== 0);
   if (abbreviation && DOT_GAP.test(gap)) return 1;
+  if ((flagsOfToken(a) & W.capParticle) !== 0 && ARTICLE_GAP.test(gap)) return 2;
   // "J. van der Berg": an initial's dot may precede the particles.
   return PARTICLE_GAP.test(abbreviation ? gap.slice(1) : gap) ? 2 : 0;
 }
@@ -123,7 +127,7 @@ function stripHead(run: Token[]): { at: number; ctx: Context } {
 function titleInside(run: Token[]): { at: number; ctx: Context } {
   for (let i = 1; i < run.length - 1; i++) {
     const t = run[i] as Token;
-    if (t.kind === 'word' && has(t, W.title)) {
+    if ((t.kind === 'word' && has(t, W.title)) || (t.word === 'M' && t.dotAfter)) {
       let at = i + 1;
       while (at < run.length - 1 && has(run[at] as Token, W.title)) at++;
       return { at, ctx: 'title' };
@@ -134,8 +138,10 @@ function titleInside(run: Token[]): { at: number; ctx: Context } {
 
 function nameish(t: Token, ctx: Context): boolean {
   if (t.kind === 'single') return t.dotAfter;
-  if (isStop(t)) return t.viaParticle && !has(t, W.greeting | W.signoff);
-  return t.kind === 'word' || (ctx === 'label' && t.end - t.start > 1);
+  // "Sra. Castillo Tamayo", "M. Toy": after a title or label a known surname may also be an everyday word.
+  const surname = isLast(t) && (ctx === 'title' || ctx === 'label') && !has(t, W.greeting | W.signoff);
+  if (isStop(t)) return surname || (t.viaParticle && !has(t, W.greeting | W.signoff));
+  return t.kind === 'word' || (ctx === 'label' && t.end - t.start > 3);
 }
 
 /** Drops a trailing initial or capitalised particle: "Anna De" is not a full name. */
@@ -157,13 +163,8 @@ function particleStart(text: string, t: Token, prev: Token): number {
 }
 
 function finding(run: Token[], from: number, end: number, score: number, lead: number): RawFinding {
-  return {
-    type: 'PERSON',
-    start: Math.min(lead, (run[from] as Token).start),
-    end: (run[end - 1] as Token).end,
-    score,
-    detector: DETECTOR_ID,
-  };
+  const start = Math.min(lead, (run[from] as Token).start);
+  return { type: 'PERSON', start, end: (run[end - 1] as Token).end, score, detector: DETECTOR_ID };
 }
 
 /** A name vouched for by context: any capitalised words, up to the first word that cannot be part of a name. */
@@ -181,9 +182,18 @@ function contextName(text: string, run: Token[], at: number, ctx: Context, parti
   if (end < run.length && isStop(run[end] as Token) && !known) return null;
   if (ctx === 'weak' && !(isFirst(first) && !isAmbiguous(first))) return null;
   if (ctx === 'role' && !(isDictName(first) && !has(first, W.common))) return null;
-  if (ctx === 'title' && end - at === 1 && TITLE_BRANDS.has(lowerOf(first))) return null;
+  if (ctx === 'title' && end - at === 1 && TITLE_BRANDS.has(lowerOf(first)) && /Dr\.?\s*$/u.test(text.slice(first.start - 5, first.start))) {
+    return null;
+  }
   const last = run[end - 1] as Token;
-  if (COMPANY_AFTER_RE.test(text.slice(last.end, last.end + 24))) return null;
+  const after = text.slice(last.end, last.end + 24);
+  if (COMPANY_AFTER_RE.test(after) || NUMBER_AFTER_RE.test(after)) return null;
+  // Product values ("Arthur bookcase") and chat lines ("Customer: Sure, I'm ...") follow labels too.
+  const single = end - at === 1;
+  const sentence = single && !known ? SENTENCE_AFTER_RE : !known || single ? LOWER_WORD_AFTER_RE : null;
+  if (ctx === 'label' && sentence?.test(after) === true && contextAfter(text, last.end) === 'none') return null;
+  if (ctx === 'label' && productRecordAfter(text, last.end)) return null;
+  if (ctx === 'addressee' && !ADDRESS_AFTER_RE.test(text.slice(last.end, last.end + 100))) return null;
   // Greetings are also adjectives ("liebe Familie"): an unknown word needs the greeting's comma or line end.
   if (ctx === 'greet' && !known && !NAME_END_RE.test(text.slice(last.end, last.end + 4))) return null;
   const strong = ctx !== 'weak' && ctx !== 'role';
@@ -252,13 +262,22 @@ function dictionaryName(text: string, run: Token[], from: number, before: Contex
   if (isAmbiguous(first) && !knownSurname) return null;
   if (NAME_BRANDS.has(`${lowerOf(first)} ${lowerOf(run[i + 1] as Token)}`)) return null;
   const last = run[end - 1] as Token;
-  if (COMPANY_AFTER_RE.test(text.slice(last.end, last.end + 24))) return null;
+  const after = text.slice(last.end, last.end + 24);
+  if (COMPANY_AFTER_RE.test(after) || NUMBER_AFTER_RE.test(after)) return null;
   if (i === 0 && before === 'street') return null;
   return finding(run, i, end, knownSurname ? 0.85 : 0.7, first.start);
 }
 
 function evaluateRun(text: string, run: Token[]): RawFinding | null {
-  if (run.length === 1 && !mayHaveContext(text, (run[0] as Token).start)) return null;
+  const s = (run[0] as Token).start;
+  // A lone word with nothing before it may still be a chat speaker: "[3:47 PM] Josiah (Support): ...".
+  if (run.length === 1 && !mayHaveContext(text, s)) {
+    const lone = run[0] as Token;
+    if (text.charCodeAt(lone.end) !== 32 || contextAfter(text, lone.end) === 'none' || isStop(lone)) return null;
+    return contextName(text, run, 0, 'label', s);
+  }
+  // A house number before the words makes them a street: "1499 Shawna Keys", "83c Passage Pierre Charron".
+  if (NUMBER_BEFORE_RE.test(text.slice(Math.max(0, s - 9), s))) return null;
   const head = stripHead(run);
   if (head.at >= run.length) return null;
   // Context matters only when the run's first word could be a name (or, for 'street', a given name).
@@ -267,27 +286,23 @@ function evaluateRun(text: string, run: Token[]): RawFinding | null {
     return head.at === 0 && run.length > 1 ? dictionaryName(text, run, 0, 'none') : null;
   }
   // "de heer van der Linden": lowercase particles sit between the context and the run.
-  const particles = leadingParticles(text, (run[0] as Token).start);
+  const particles = leadingParticles(text, s);
   const before = contextBefore(text, particles);
   let { ctx } = head;
   if ((ctx === 'none' || ctx === 'role') && before !== 'none' && before !== 'street') ctx = before;
-  if (ctx !== 'none') {
+  if (ctx === 'none' && run.length - head.at <= 3) ctx = contextAfter(text, (run[run.length - 1] as Token).end);
+  if (ctx !== 'none' && before !== 'street') {
     const named = contextName(text, run, head.at, ctx, particles);
     if (named !== null) return named;
   }
   return dictionaryName(text, run, head.at, before);
 }
 
-function tokenize(text: string): Token[] {
+function detectNames(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) tokens.push(makeToken(text, m.index, m[0]));
-  return tokens;
-}
-
-function detectNames(text: string): RawFinding[] {
-  const found: RawFinding[] = [];
-  const tokens = tokenize(text);
   let run: Token[] = [];
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
@@ -305,6 +320,9 @@ function detectNames(text: string): RawFinding[] {
   }
   return found;
 }
+
+// Compiles the patterns at load rather than on the first prompt.
+detectNames('Dear Mr. Smith,\nAnna Schmidt, Jan de Vries, J. van der Berg\nName: Zoé\nBest regards,\nPaul');
 
 export const PERSON_DETECTOR: Detector = {
   id: DETECTOR_ID,

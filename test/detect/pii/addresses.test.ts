@@ -61,12 +61,23 @@ describe('ADDRESS_DETECTOR: Dutch, French, Spanish and Italian addresses', () =>
     ]);
   });
 
+  it('reads floors as normalised text has them (NFKC folds º to o) and streets named only by a postcode', () => {
+    expectAddresses([
+      ['Calle de Serrano 21, 5o A, 28035 Madrid', ['Calle de Serrano 21, 5o A, 28035 Madrid']],
+      ['Gran Vía 26, 1o dcha., 08025 Barcelona', ['Gran Vía 26, 1o dcha., 08025 Barcelona']],
+      ['Quai d\'Assas 15, 5020 Namur', ['Quai d\'Assas 15, 5020 Namur']],
+      ['z. Hd. Joana Oschkenat\nHof 19, 4036 Linz', ['Hof 19, 4036 Linz']],
+      ['Versand an Robin Pohl, Steingrüneredt 33a, 6044 Innsbruck', ['Steingrüneredt 33a, 6044 Innsbruck']],
+    ]);
+  });
+
   it('reads Italian streets with CAP and province', () => {
     expectAddresses([
       ['Via Roma 1, 20121 Milano (MI)', ['Via Roma 1, 20121 Milano (MI)']],
       ['Via Giuseppe Garibaldi, 12', ['Via Giuseppe Garibaldi, 12']],
       ['Corso Vittorio Emanuele II 15', ['Corso Vittorio Emanuele II 15']],
       ['via dei Mille 4/B, 00185 Roma RM', ['via dei Mille 4/B, 00185 Roma RM']],
+      ['Via Matteotti 27 - 00135 Roma (RM)', ['Via Matteotti 27 - 00135 Roma (RM)']],
     ]);
   });
 });
@@ -87,6 +98,8 @@ describe('ADDRESS_DETECTOR: UK and US addresses', () => {
       ['123 Main St, Suite 200, Springfield, IL 62704-1234', ['123 Main St, Suite 200, Springfield, IL 62704-1234']],
       ['350 5th Avenue, New York, NY 10118', ['350 5th Avenue, New York, NY 10118']],
       ['Springfield, IL 62704', ['Springfield, IL 62704']],
+      ['6700 Nikolaus Overpass, Apt 8D, Seattle, WA 98172', ['6700 Nikolaus Overpass, Apt 8D, Seattle, WA 98172']],
+      ['Bluebell Trading LLC\n1499 Shawna Keys\nDenver, CO 80203', ['1499 Shawna Keys\nDenver, CO 80203']],
     ]);
   });
 

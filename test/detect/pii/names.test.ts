@@ -102,6 +102,21 @@ describe('PERSON_DETECTOR: names vouched for by context', () => {
     ]);
   });
 
+  it('reads chat speakers, dash signatures, addressees and contact details', () => {
+    expectNames([
+      ['[3:47 PM] Josiah (Support): Happy to help.', ['Josiah']],
+      ['[15:26] Emirhan (Service): Danke, Milena, alles angepasst.', ['Emirhan', 'Milena']],
+      ['It still fails on 4.2. Can you check? - Tara', ['Tara']],
+      ['Delivery address:\nKeely Gutkowski\n4423 Sheri Glen\nNew York, NY 10011', ['Keely Gutkowski']],
+      ['Versand an Desar Vyxtrumialm, Maashofstr. 37, 21682 Hamburg', ['Desar Vyxtrumialm']],
+      ['Kunde: Thezyraerk Huvaerhel, Telefon 0316 767147', ['Thezyraerk Huvaerhel']],
+      ['{"customer": {"name": "Dovagae Kliasizen", "email": "d.k@example.com"}}', ['Dovagae Kliasizen']],
+      ['Gesprek met meneer Van den Pol: wil 100 stuks', ['Van den Pol']],
+      ['Geachte heer van der Linden,', ['van der Linden']],
+      ['Contattare il sig. Palazzolo al 011 424 9079', ['Palazzolo']],
+    ]);
+  });
+
   it('accepts a dictionary surname after a role word, nothing else', () => {
     expectNames([
       ['Kunde Müller hat angerufen.', ['Müller']],
@@ -155,6 +170,20 @@ describe('PERSON_DETECTOR: what is not a name', () => {
       ['Thanks,\nThe Acme Team', []],
       ['Cordialement,\nService Client', []],
       ['Liebe Kundinnen und Kunden', []],
+    ]);
+  });
+
+  it('ignores chat utterances, product records and street names after labels', () => {
+    expectNames([
+      ['[13:12] Customer: Sure, I will send it.', []],
+      ['[18:06] Kunde: Passt das Regal Henrik in die Ecke?', []],
+      ['{"name": "Arthur bookcase", "price": 361.99}', []],
+      ['{"name": "Tasse Emma", "price": 55.99, "currency": "EUR"}', []],
+      ['Bluebell Trading LLC\n1499 Shawna Keys\nDenver, CO 80203', []],
+      ['Wir liefern an: Schmalenbruch 178, 04163 Leipzig.', []],
+      ['Sendungsverfolgung (GLS): 81329803844', []],
+      ['Kunde: Lindgrün Möbel e.K. (Kd.-Nr. K840673)', []],
+      ['- Extra Cushions\n- Free Shipping', []],
     ]);
   });
 
