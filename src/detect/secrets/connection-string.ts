@@ -12,14 +12,20 @@ import { finding } from './shared.ts';
 const DETECTOR_ID = 'secret.connection-string';
 const MAX_AUTHORITY = 512;
 const MAX_SCHEME = 31;
-const DATA_STORES =
-  /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|jdbc|clickhouse|cockroachdb|neo4j(?:\+s)?|couchbases?|cassandra|elasticsearch|kafka|nats|ldaps?|s?ftp|smtps?|imaps?)$/i;
-const PLACEHOLDER = /^(?:[*xX•.#?_-]+|password|passwd|pass|pwd|secret|changeme|pw|\$.*|%.*|<.*|\{.*|\[.*|your[-_]?.*)$/i;
+const DATA_STORES = new Set([
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongodb+srv', 'redis', 'rediss', 'amqp', 'amqps', 'mssql',
+  'sqlserver', 'oracle', 'jdbc', 'clickhouse', 'cockroachdb', 'neo4j', 'neo4j+s', 'couchbase', 'couchbases',
+  'cassandra', 'elasticsearch', 'kafka', 'nats', 'ldap', 'ldaps', 'ftp', 'sftp', 'smtp', 'smtps', 'imap', 'imaps',
+]);
+// Masks, the word "password", variables (`${DB_PASS}`, `%s`, `<pw>`, `{pw}`, `[pw]`) and "your-…".
+const PLACEHOLDER = /^(?:[*xX•.#?_-]+|password|passwd|pass|pwd|secret|changeme|pw|[$%<{[].*|your[-_]?.*)$/i;
 const HOST_START = /[A-Za-z0-9[]/;
 
+/** Whitespace and / ? # " ' ` < > \ end an authority. */
+const AUTHORITY_END = new Set([47, 63, 35, 34, 39, 96, 60, 62, 92]);
+
 function isAuthorityEnd(c: number): boolean {
-  // whitespace / ? # " ' ` < > \
-  return c <= 32 || c === 47 || c === 63 || c === 35 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 92;
+  return c <= 32 || AUTHORITY_END.has(c);
 }
 
 /** The password span of the URL whose `://` is at `sep`, with the end of its authority, or null. */
@@ -35,7 +41,14 @@ function schemeBefore(text: string, sep: number): string | undefined {
   return i < sep ? text.slice(i, sep) : undefined;
 }
 
-function passwordAt(text: string, sep: number): { start: number; end: number; authorityEnd: number; scheme: string } | null {
+interface UrlPassword {
+  readonly start: number;
+  readonly end: number;
+  readonly authorityEnd: number;
+  readonly scheme: string;
+}
+
+function passwordAt(text: string, sep: number): UrlPassword | null {
   const scheme = schemeBefore(text, sep);
   if (scheme === undefined) return null;
   const start = sep + 3;
@@ -59,7 +72,7 @@ export const connectionStringDetector: Detector = {
     for (let sep = text.indexOf('://'); sep !== -1; sep = text.indexOf('://', sep + 3)) {
       const found = passwordAt(text, sep);
       if (found === null) continue;
-      const score = DATA_STORES.test(found.scheme) ? 0.95 : 0.9;
+      const score = DATA_STORES.has(found.scheme.toLowerCase()) ? 0.95 : 0.9;
       out.push(finding('PASSWORD', found.start, found.end, score, DETECTOR_ID));
       sep = found.authorityEnd - 3;
     }

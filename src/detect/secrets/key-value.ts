@@ -29,7 +29,8 @@ const MAX_KEY = 64;
 const NON_ASCII_LETTER = /\p{L}/u;
 
 function isKeyChar(c: number, text: string, i: number): boolean {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46) return true;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c === 95 || c === 45 || c === 46) return true; // _ - .
   return c > 127 && NON_ASCII_LETTER.test(text.charAt(i)); // contraseña, hasło, lösenord
 }
 
@@ -48,7 +49,8 @@ export function keyComponents(key: string): readonly string[] {
     const c = key.charCodeAt(i);
     const separator = i === key.length || c === 95 || c === 46 || c === 45 || c === 32;
     const previous = key.charCodeAt(i - 1);
-    const camel = c >= 65 && c <= 90 && i > from && ((previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57));
+    const afterLowerOrDigit = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57);
+    const camel = c >= 65 && c <= 90 && i > from && afterLowerOrDigit;
     if (!separator && !camel) continue;
     if (i > from) parts.push(key.slice(from, i).toLowerCase());
     from = separator ? i + 1 : i;
@@ -99,19 +101,31 @@ function closingQuote(text: string, open: number, escaped: boolean): number {
 }
 
 // Unquoted values stop at whitespace, quotes, list and markup delimiters, and a backslash (an escape in JSON).
-const UNQUOTED_STOP = /[\s"'`;,&<>\\]/;
+// Not at `&`: passwords contain it; a query string's next `&name=` is cut off below.
+const UNQUOTED = /[^\s"'`;,<>\\]*/y;
+const NEXT_PARAMETER = /&[A-Za-z_][\w.-]*=/;
+const TRAILING_PUNCTUATION = new Set([46, 44, 58, 41, 93, 125]); // . , : ) ] }
 
-/** End of an unquoted value at `start`, without trailing sentence punctuation ("hunter2." / "(pwd: abc)"). */
+/**
+ * End of an unquoted value at `start`, without a following `&key=` parameter and without trailing sentence
+ * punctuation ("hunter2." / "(pwd: abc)"); a `?` is punctuation only when the sentence goes on after it.
+ */
 export function unquotedEnd(text: string, start: number): number {
-  const limit = Math.min(text.length, start + MAX_VALUE);
-  let i = start;
-  while (i < limit && !UNQUOTED_STOP.test(text.charAt(i))) i++;
-  while (i > start && /[.,:?)\]}]/.test(text.charAt(i - 1))) i--;
-  return i;
+  UNQUOTED.lastIndex = start;
+  UNQUOTED.test(text);
+  let i = Math.min(UNQUOTED.lastIndex, start + MAX_VALUE);
+  const parameter = NEXT_PARAMETER.exec(text.slice(start, i));
+  if (parameter !== null) i = start + parameter.index;
+  for (;;) {
+    const c = text.charCodeAt(i - 1);
+    const question = c === 63 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9);
+    if (i <= start || !(TRAILING_PUNCTUATION.has(c) || question)) return i;
+    i--;
+  }
 }
 
 /** The value at `at` (after any blanks): [start, end, quoted], or null when there is none. */
-function readValue(text: string, at: number): [number, number, boolean] | null {
+function readValue(text: string, at: number): Value | null {
   while (isBlank(text.charCodeAt(at))) at++;
   const escaped = text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 34;
   const open = escaped ? at + 1 : at;
@@ -123,7 +137,9 @@ function readValue(text: string, at: number): [number, number, boolean] | null {
   return end > at ? [at, end, false] : null;
 }
 
-function pair(text: string, keyStart: number, keyEnd: number, separator: Separator, keyQuoted: boolean, value: [number, number, boolean]): KeyValue {
+type Value = [start: number, end: number, quoted: boolean];
+
+function pair(text: string, keyStart: number, keyEnd: number, separator: Separator, keyQuoted: boolean, value: Value): KeyValue {
   return {
     keyStart,
     keyEnd,
@@ -167,12 +183,31 @@ export function pairBeforeQuote(text: string, quote: number): KeyValue | null {
   while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
   if (keyEnd === quote || keyEnd === 0 || !isKeyChar(text.charCodeAt(keyEnd - 1), text, keyEnd - 1)) return null;
   let keyStart = keyStartBefore(text, keyEnd);
-  if (/^by$/i.test(text.slice(keyStart, keyEnd)) && /identified $/i.test(text.slice(keyStart - 11, keyStart))) keyStart -= 11;
+  const identifiedBy = /^by$/i.test(text.slice(keyStart, keyEnd)) && /identified $/i.test(text.slice(keyStart - 11, keyStart));
+  if (identifiedBy) keyStart -= 11;
   const value = readValue(text, quote);
   return value === null ? null : pair(text, keyStart, keyEnd, 'none', false, value);
 }
 
-const COPULAS = new Set(['is', 'ist', 'lautet', 'est', 'es', 'era', 'was', 'are', 'sind', 'wynosi', 'är', 'er', 'é', 'è']);
+// PHP constants, as in WordPress's wp-config.php: define('DB_PASSWORD', 'value').
+const DEFINE = /define\s*\(\s*(['"])([A-Za-z0-9_]{1,64})\1\s*,\s*(?=['"])/g;
+
+/** Pairs of `define('KEY', 'value')`, for keys that `wanted` accepts. */
+export function definePairs(text: string, wanted: (key: string) => boolean): KeyValue[] {
+  const pairs: KeyValue[] = [];
+  DEFINE.lastIndex = 0;
+  for (let m = DEFINE.exec(text); m !== null; m = DEFINE.exec(text)) {
+    const key = m[2] ?? '';
+    const keyStart = m.index + m[0].indexOf(key);
+    const value = wanted(key) ? readValue(text, m.index + m[0].length) : null;
+    if (value !== null) pairs.push(pair(text, keyStart, keyStart + key.length, 'assign', true, value));
+  }
+  return pairs;
+}
+
+const COPULAS = new Set([
+  'is', 'ist', 'lautet', 'est', 'es', 'era', 'was', 'are', 'sind', 'wynosi', 'är', 'er', 'é', 'è',
+]);
 
 /** Start of the letters (any script) ending at `end`, at most `max` of them. */
 function lettersBefore(text: string, end: number, max: number): number {
@@ -186,20 +221,31 @@ function lettersBefore(text: string, end: number, max: number): number {
   return i;
 }
 
-/** Prose, a key and a copula before the value at `valueStart`: "my password is …", "Passwort lautet: …". */
-export function prosePairBefore(text: string, valueStart: number): KeyValue | null {
+/**
+ * Prose before the value at `valueStart`: a key and a copula ("my password is …", "Passwort lautet: …"), or the
+ * key word right before it ("login admin password S3cret!", as in .netrc) with separator 'none'.
+ */
+export function prosePairBefore(text: string, valueStart: number, wanted: (key: string) => boolean): KeyValue | null {
   let i = valueStart;
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   if (i === valueStart && text.charCodeAt(i - 1) !== 58) return null;
-  if (text.charCodeAt(i - 1) === 58) i--; // "lautet: …"
+  const colon = text.charCodeAt(i - 1) === 58;
+  if (colon) i--; // "lautet: …"
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   const w = lettersBefore(text, i, 7);
-  if (w === i || w === 0 || !COPULAS.has(text.slice(w, i).toLowerCase())) return null;
+  const copula = w < i && w > 0 && COPULAS.has(text.slice(w, i).toLowerCase());
+  if (!copula) {
+    if (colon || i === 0) return null; // "key: value" pairs are the separator scan's
+    const keyStart = keyStartBefore(text, i);
+    if (keyStart >= i || !wanted(text.slice(keyStart, i))) return null;
+    const end = unquotedEnd(text, valueStart);
+    return end > valueStart ? pair(text, keyStart, i, 'none', false, [valueStart, end, false]) : null;
+  }
   let keyEnd = w;
   while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
   if (keyEnd === w) return null;
   const keyStart = keyStartBefore(text, keyEnd);
-  if (keyStart >= keyEnd) return null;
+  if (keyStart >= keyEnd || !wanted(text.slice(keyStart, keyEnd))) return null;
   const end = unquotedEnd(text, valueStart);
   return end > valueStart ? pair(text, keyStart, keyEnd, 'prose', false, [valueStart, end, false]) : null;
 }

@@ -1,15 +1,16 @@
 /**
  * Passwords given as `key = value`: `.env`, YAML, JSON, code, query strings, ADO/JDBC `Password=…;` lists, SQL
- * `IDENTIFIED BY '…'`, and prose in several languages ("my password is …", "Passwort lautet: …"). The span is the
- * value only. A password word without a separator ("password reset link", "Passwort vergessen") is prose, not a
+ * `IDENTIFIED BY '…'`, PHP `define('DB_PASSWORD', …)`, command lines (`mysql -p…`, `curl -u user:…`), .netrc,
+ * and prose in several languages ("my password is …", "Passwort lautet: …"). The span is the value only. A
+ * password word without a separator ("password reset link", "Passwort vergessen") is prose, not a
  * disclosure; placeholders, variables, type names and code expressions are not passwords; and a value found in a
  * sentence must look like a password (digits, symbols or mixed case), not like the next word. Values of
  * `secret` keys that are random tokens are left to the entropy detector, which reports them as CREDENTIAL.
  */
 import type { Detector, RawFinding } from '../types.ts';
 import { isCredentialToken, isSecretKey } from './entropy.ts';
-import { keyComponents, prosePairBefore, type KeyValue } from './key-value.ts';
-import { scanText } from './scan.ts';
+import { keyComponents, prosePairBefore, unquotedEnd, type KeyValue } from './key-value.ts';
+import { scanText, type Span } from './scan.ts';
 import { charClasses, DIGIT, finding, isPlaceholderToken, LOWER, SYMBOL, UPPER } from './shared.ts';
 
 const PASSWORD_ID = 'secret.password';
@@ -23,7 +24,9 @@ const PASSWORD_WORDS = new Set([
 /** Words a short, common key must not be alone to count in prose: "Day pass: €25", "pwd: /home/x". */
 const SHORT_WORDS = new Set(['pass', 'pwd', 'mdp', 'secret']);
 /** `password_confirmation`, `password_plain`: still the password. */
-const PASSWORD_SUFFIXES = new Set(['confirm', 'confirmation', 'plain', 'plaintext', 'clear', 'cleartext', 'value', 'again', 'repeat']);
+const PASSWORD_SUFFIXES = new Set([
+  'confirm', 'confirmation', 'plain', 'plaintext', 'clear', 'cleartext', 'value', 'again', 'repeat',
+]);
 const GLUED_PASSWORD = /(?:password|passwd|passwort|kennwort|wachtwoord)$/;
 
 /** Keys about a password rather than holding one: `MSG_INVALID_SECRET`, `password_hint`, `PASSWORD_FIELD`. */
@@ -60,8 +63,14 @@ const NOT_A_PASSWORD = new Set([
 const MASK = /^[*xX•●.#?_\-…]+$|^[([]/;
 // `<password>`, `{password}`, `[REDACTED]`, `${DB_PASS}`, `$(cat f)`, `$PASSWORD`, `%s`, `%(pw)s`, `%PW%`, `{{ pw }}`.
 const VARIABLE = /^(?:<.*>|\{.*\}|\[.*\]|\$\{.*|\$\(.*|\$[A-Za-z_][A-Za-z0-9_]*|%[sd]|%\(\w+\)[sd]|%\w+%|@Value\b.*)$/;
-const STANDS_FOR =
-  /^(?:your|enter|insert|replace|put)(?:[-_ ]|$)|^(?:your|my)[-_]?[a-z]*(?:pass|pwd|secret|key|token)|[-_](?:here|goes[-_]here)$/i;
+const STANDS_FOR = new RegExp(
+  [
+    '^(?:your|enter|insert|replace|put)(?:[-_ ]|$)', // your-password, enter_password
+    '^(?:your|my)[-_]?[a-z]*(?:pass|pwd|secret|key|token)', // mysecretpassword, your_db_pass
+    '[-_](?:here|goes[-_]here)$', // password_here
+  ].join('|'),
+  'i',
+);
 // `0x02` (a flag value), and TypeScript types: `password: URLPatternComponentResult;`.
 const NOT_A_VALUE = /^0x[0-9a-f]+$/i;
 const TYPE_NAME = /^[A-Z][A-Za-z]*$/;
@@ -76,6 +85,12 @@ function isPlaceholder(value: string, key: string): boolean {
   if (NOT_A_PASSWORD.has(lower) || lower === key.toLowerCase() || MASK.test(value) || VARIABLE.test(value)) return true;
   if (NOT_A_VALUE.test(value) || isPlaceholderToken(value)) return true;
   return STANDS_FOR.test(value) && !/\d/.test(value);
+}
+
+/** `password: URLPatternComponentResult;`, `timePerPass: Map<string, number>`: TypeScript, not a value. */
+function isTypeAnnotation(text: string, pair: KeyValue, value: string): boolean {
+  if (pair.separator !== 'colon' || pair.valueQuoted) return false;
+  return TYPE_NAME.test(value) && AFTER_TYPE.test(text.charAt(pair.valueEnd));
 }
 
 /** Sentences are not passwords; a passphrase has a few words at most. */
@@ -117,16 +132,15 @@ function accepts(text: string, pair: KeyValue, kind: KeyKind): boolean {
   const value = text.slice(pair.valueStart, pair.valueEnd);
   if (value.length < 3 || value.length > 128 || isPlaceholder(value, pair.key)) return false;
   if (isSentence(value) || (!pair.valueQuoted && isExpression(value))) return false;
-  if (pair.separator === 'colon' && !pair.valueQuoted && TYPE_NAME.test(value) && AFTER_TYPE.test(text.charAt(pair.valueEnd))) {
-    return false;
-  }
+  if (isTypeAnnotation(text, pair, value)) return false;
   if (kind === 'short' && pair.key.toLowerCase() === 'pwd' && /^(?:[/~]|[A-Za-z]:\\)/.test(value)) return false;
   if (kind === 'secret' || pair.key.toLowerCase() === 'secret') {
     // Random secrets are the entropy detector's; a prose "secret: …" is too often not one.
     if (isCredentialToken(value) || !isField(pair, 'password')) return false;
   }
-  // Without a separator only a full password word counts: "PASSWORD 'x'", not "pass 'options' to it".
-  if (pair.separator === 'none' && (!pair.valueQuoted || kind !== 'password')) return false;
+  // Without a separator only a full password word counts: "PASSWORD 'x'", "password S3cret!" (.netrc), not
+  // "pass 'options' to it" or "password reset".
+  if (pair.separator === 'none') return kind === 'password' && (pair.valueQuoted || looksLikePassword(value));
   // "Password: Min. 8 characters" describes a field; a label's value is one word, unless it looks chosen.
   if (isField(pair, kind)) return pair.valueQuoted || !followedByWords(text, pair.valueEnd) || looksLikePassword(value);
   // "Day pass: €25" is a sentence; a bare short key counts outside a field only as `pass: x` starting an entry.
@@ -154,6 +168,42 @@ function judge(text: string, pair: KeyValue): RawFinding | null {
   return finding('PASSWORD', pair.valueStart, pair.valueEnd, score, detector);
 }
 
+const MYSQL_COMMAND = /mysql|mariadb/i;
+const USER_FLAG = /(?:^|\s)(?:-u|--user)[ \t]+$/;
+/** Cheap screen before a prose pair is built: the word must contain a password word's stem. */
+const PASSWORD_STEM = /pass|pwd|mdp|secret|wort|woord|contrase|senha|has[lł]o|senord|salasana/i;
+const wanted = (key: string): boolean => PASSWORD_STEM.test(key);
+
+/** Start of a `mysql -pVALUE` / `curl -u user:VALUE` password at `token`, or -1. */
+function commandLineValueStart(text: string, token: Span): number {
+  const before = text.charCodeAt(token.start - 1);
+  if (before !== 32 && before !== 9) return -1;
+  if (text.startsWith('-p', token.start)) {
+    const line = text.slice(Math.max(0, token.start - 120), token.start);
+    return MYSQL_COMMAND.test(line.slice(line.lastIndexOf('\n') + 1)) ? token.start + 2 : -1;
+  }
+  if (!USER_FLAG.test(text.slice(Math.max(0, token.start - 10), token.start))) return -1;
+  const colon = text.indexOf(':', token.start);
+  return colon !== -1 && colon < token.end - 1 ? colon + 1 : -1;
+}
+
+/** Passwords given as command-line flags: `mysql -pS3cret`, `mysqldump -p"S3cret"`, `curl -u user:S3cret`. */
+function commandLineFinding(text: string, token: Span): RawFinding | null {
+  let start = commandLineValueStart(text, token);
+  if (start === -1) return null;
+  const quote = text.charAt(start);
+  let end: number;
+  if (quote === '"' || quote === "'") {
+    start++;
+    end = text.slice(start, start + 129).indexOf(quote) + start;
+    if (end < start) return null;
+  } else {
+    end = unquotedEnd(text, start);
+  }
+  if (end - start < 3 || isPlaceholder(text.slice(start, end), '')) return null;
+  return finding('PASSWORD', start, end, 0.85, PASSWORD_ID);
+}
+
 export const passwordDetector: Detector = {
   id: PASSWORD_ID,
   types: ['PASSWORD'],
@@ -164,10 +214,11 @@ export const passwordDetector: Detector = {
       const found = judge(text, pair);
       if (found) out.push(found);
     }
-    // Prose: a value with a digit or symbol (a scan token) after "password is", "Passwort lautet:", …
+    // Prose and command lines: a value with a digit or symbol (a scan token) after "password is", "Passwort
+    // lautet:", "password" (.netrc), `mysql -p`, `curl -u user:`.
     for (const token of scan.tokens) {
-      const pair = prosePairBefore(text, token.start);
-      const found = pair && judge(text, pair);
+      const pair = prosePairBefore(text, token.start, wanted);
+      const found = (pair && judge(text, pair)) ?? commandLineFinding(text, token);
       if (found) out.push(found);
     }
     return out;

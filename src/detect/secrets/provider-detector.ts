@@ -60,11 +60,15 @@ function rulesFor(text: string, token: Span, window: string): Set<ProviderRule> 
   return rules;
 }
 
+// UUIDs and ISO timestamps fill JSON payloads; no provider's key has either shape.
+const NOT_A_KEY = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d\d-\d\dT[\d:.]+Z?)[.,:]?$/i;
+
 function candidates(text: string): Candidates {
   if (lastText === text) return lastCandidates;
   const list: Candidate[] = [];
   const wanted = new Set<ProviderRule>();
   for (const token of scanText(text).longTokens) {
+    if (NOT_A_KEY.test(text.slice(token.start, token.end))) continue;
     const windowStart = Math.max(0, token.start - BEFORE);
     const window = text.slice(windowStart, Math.min(text.length, token.end + AFTER));
     const rules = rulesFor(text, token, window);
@@ -104,24 +108,27 @@ function textRuleFindings(rule: ProviderRule, text: string): Span[] {
 }
 
 function detectGroup(group: readonly ProviderRule[], text: string): RawFinding[] {
-  const out: RawFinding[] = [];
-  const seen = new Set<string>();
-  const add = (rule: ProviderRule, span: Span): void => {
-    const key = `${span.start}:${span.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(finding(rule.type, span.start, span.end, rule.score, `secret.${rule.id}`));
-  };
+  const spans: [ProviderRule, Span][] = [];
   for (const rule of group) {
-    if (rule.scope === 'text') for (const span of textRuleFindings(rule, text)) add(rule, span);
+    if (rule.scope === 'text') for (const span of textRuleFindings(rule, text)) spans.push([rule, span]);
   }
   const { list, wanted } = candidates(text);
-  if (!group.some((rule) => wanted.has(rule))) return out;
-  for (const candidate of list) {
-    for (const rule of group) {
-      if (!candidate.rules.has(rule)) continue;
-      for (const span of matches(rule, candidate.window, candidate.windowStart, candidate.token, text)) add(rule, span);
+  if (group.some((rule) => wanted.has(rule))) {
+    for (const candidate of list) {
+      for (const rule of group) {
+        if (!candidate.rules.has(rule)) continue;
+        const found = matches(rule, candidate.window, candidate.windowStart, candidate.token, text);
+        for (const span of found) spans.push([rule, span]);
+      }
     }
+  }
+  // Two rows of one provider, or two tokens' windows, can find the same key: report it once.
+  const seen = new Set<string>();
+  const out: RawFinding[] = [];
+  for (const [rule, { start, end }] of spans) {
+    if (seen.has(`${start}:${end}`)) continue;
+    seen.add(`${start}:${end}`);
+    out.push(finding(rule.type, start, end, rule.score, `secret.${rule.id}`));
   }
   return out;
 }

@@ -38,40 +38,72 @@ export interface ProviderRule {
 }
 
 const URLSAFE = 'A-Za-z0-9_\\-';
-const AWS_WORDS = ['aws', 'AWS', 'Aws', 'ecret_access_key', 'ECRET_ACCESS_KEY', 'ecretAccessKey', 'ecret access key', 'ecret Access Key'];
-const AZURE_WORDS = ['azure', 'Azure', 'AZURE', 'cognitive', 'Cognitive', 'COGNITIVE', 'ocp-apim', 'Ocp-Apim', 'OCP-APIM'];
+// Context words in each spelling that occurs (near-word search is case-sensitive, for speed).
+const AWS_WORDS = [
+  'aws', 'AWS', 'Aws', 'ecret_access_key', 'ECRET_ACCESS_KEY', 'ecretAccessKey', 'ecret access key', 'ecret Access Key',
+];
+const AZURE_WORDS = [
+  'azure', 'Azure', 'AZURE', 'cognitive', 'Cognitive', 'COGNITIVE', 'ocp-apim', 'Ocp-Apim', 'OCP-APIM',
+];
 const anyClasses = (value: string): boolean => looksRandom(value, 1);
 
 /** AI model providers. */
 const AI_RULES: readonly ProviderRule[] = [
-  { id: 'openai', type: 'API_KEY', literals: ['sk-'], score: 0.99, pattern: token(`sk-(?:proj|svcacct|admin|None)-[${URLSAFE}]{20,}`) },
+  {
+    id: 'openai', type: 'API_KEY', literals: ['sk-'], score: 0.99,
+    pattern: token(`sk-(?:proj|svcacct|admin|None)-[${URLSAFE}]{20,}`),
+  },
   // Plain `sk-` + alphanumerics: OpenAI's legacy keys and the many OpenAI-compatible APIs (DeepSeek, Moonshot,
   // DashScope) that copied the format. The lookahead leaves providers with their own row to that row.
-  { id: 'openai', type: 'API_KEY', literals: ['sk-'], score: 0.97, pattern: token('sk-(?!ant-|or-|airlock-)[A-Za-z0-9]{20,}') },
-  { id: 'anthropic', type: 'API_KEY', literals: ['sk-ant-'], score: 0.99, pattern: token(`sk-ant-[a-z]{2,8}[0-9]{0,3}-[${URLSAFE}]{32,}`) },
-  { id: 'openrouter', type: 'API_KEY', literals: ['sk-or-'], score: 0.99, pattern: token('sk-or-v[0-9]{1,2}-[A-Za-z0-9]{32,}') },
+  {
+    id: 'openai', type: 'API_KEY', literals: ['sk-'], score: 0.97,
+    pattern: token('sk-(?!ant-|or-|airlock-)[A-Za-z0-9]{20,}'),
+  },
+  {
+    id: 'anthropic', type: 'API_KEY', literals: ['sk-ant-'], score: 0.99,
+    pattern: token(`sk-ant-[a-z]{2,8}[0-9]{0,3}-[${URLSAFE}]{32,}`),
+  },
+  {
+    id: 'openrouter', type: 'API_KEY', literals: ['sk-or-'], score: 0.99,
+    pattern: token('sk-or-v[0-9]{1,2}-[A-Za-z0-9]{32,}'),
+  },
   // Airlock's own tenant keys (src/auth/api-keys.ts) must not travel to a model either.
-  { id: 'airlock', type: 'API_KEY', literals: ['sk-airlock-'], score: 0.99, pattern: token(`sk-airlock-[${URLSAFE}]{32,}`) },
-  { id: 'google', type: 'API_KEY', literals: ['AIza'], score: 0.98, pattern: token(`AIza[${URLSAFE}]{35}`), check: anyClasses },
-  { id: 'google-oauth', type: 'API_KEY', literals: ['GOCSPX-'], score: 0.97, pattern: token(`GOCSPX-[${URLSAFE}]{24,40}`) },
+  {
+    id: 'airlock', type: 'API_KEY', literals: ['sk-airlock-'], score: 0.99,
+    pattern: token(`sk-airlock-[${URLSAFE}]{32,}`),
+  },
+  {
+    id: 'google', type: 'API_KEY', literals: ['AIza'], score: 0.98, check: anyClasses,
+    pattern: token(`AIza[${URLSAFE}]{35}`),
+  },
+  {
+    id: 'google-oauth', type: 'API_KEY', literals: ['GOCSPX-'], score: 0.97,
+    pattern: token(`GOCSPX-[${URLSAFE}]{24,40}`),
+  },
   { id: 'groq', type: 'API_KEY', literals: ['gsk_'], score: 0.98, pattern: token('gsk_[A-Za-z0-9]{40,}') },
-  { id: 'huggingface', type: 'API_KEY', literals: ['hf_', 'api_org_'], score: 0.97, pattern: token('(?:hf|api_org)_[A-Za-z0-9]{30,40}') },
+  {
+    id: 'huggingface', type: 'API_KEY', literals: ['hf_', 'api_org_'], score: 0.97,
+    pattern: token('(?:hf|api_org)_[A-Za-z0-9]{30,40}'),
+  },
   { id: 'replicate', type: 'API_KEY', literals: ['r8_'], score: 0.97, pattern: token('r8_[A-Za-z0-9]{30,40}') },
   { id: 'xai', type: 'API_KEY', literals: ['xai-'], score: 0.98, pattern: token('xai-[A-Za-z0-9]{40,}') },
   { id: 'perplexity', type: 'API_KEY', literals: ['pplx-'], score: 0.98, pattern: token('pplx-[A-Za-z0-9]{40,}') },
-  { id: 'langsmith', type: 'API_KEY', literals: ['lsv2_'], score: 0.98, pattern: token('lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}') },
+  {
+    id: 'langsmith', type: 'API_KEY', literals: ['lsv2_'], score: 0.98,
+    pattern: token('lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}'),
+  },
   // Mistral keys are 32 bare alphanumerics: only credible next to the provider's name.
   {
-    id: 'mistral', type: 'API_KEY', near: ['mistral', 'Mistral', 'MISTRAL'], shape: /[A-Za-z0-9]{32}/, score: 0.8, pattern: token('[A-Za-z0-9]{32}'),
-    context: /mistral/i, window: 80, check: hasAllClasses,
+    id: 'mistral', type: 'API_KEY', near: ['mistral', 'Mistral', 'MISTRAL'], shape: /[A-Za-z0-9]{32}/, score: 0.8,
+    pattern: token('[A-Za-z0-9]{32}'), context: /mistral/i, window: 80, check: hasAllClasses,
   },
 ];
 
 /** Cloud platforms. */
 const CLOUD_RULES: readonly ProviderRule[] = [
   {
-    id: 'aws-access-key', type: 'API_KEY', literals: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'], score: 0.97, scope: 'text',
-    pattern: token('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), check: anyClasses,
+    id: 'aws-access-key', type: 'API_KEY', literals: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'], scope: 'text',
+    score: 0.97, pattern: token('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), check: anyClasses,
   },
   // The 40-character secret access key has no prefix: it needs AWS context nearby and all three character
   // classes, which rules out hex digests and most identifiers. A bare "secret" is not enough: any client
@@ -99,27 +131,61 @@ const CLOUD_RULES: readonly ProviderRule[] = [
     id: 'azure-openai', type: 'API_KEY', near: AZURE_WORDS, shape: /[a-fA-F0-9]{32}/, score: 0.8,
     pattern: token('[a-fA-F0-9]{32}'), context: /azure|cognitive|ocp-apim/i, window: 80,
   },
-  { id: 'databricks', type: 'API_KEY', literals: ['dapi'], score: 0.95, pattern: token('dapi[a-f0-9]{32}(?:-[0-9]{1,2})?') },
-  { id: 'age', type: 'PRIVATE_KEY', literals: ['AGE-SECRET-KEY-1'], score: 0.99, pattern: token('AGE-SECRET-KEY-1[0-9A-Z]{58}') },
+  {
+    id: 'databricks', type: 'API_KEY', literals: ['dapi'], score: 0.95,
+    pattern: token('dapi[a-f0-9]{32}(?:-[0-9]{1,2})?'),
+  },
+  {
+    id: 'age', type: 'PRIVATE_KEY', literals: ['AGE-SECRET-KEY-1'], score: 0.99,
+    pattern: token('AGE-SECRET-KEY-1[0-9A-Z]{58}'),
+  },
 ];
 
 /** Payment, commerce, e-mail and SaaS APIs. */
 const COMMERCE_RULES: readonly ProviderRule[] = [
-  { id: 'stripe', type: 'API_KEY', literals: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'], score: 0.98, pattern: token('[sr]k_(?:live|test)_[A-Za-z0-9]{20,}') },
+  {
+    id: 'stripe', type: 'API_KEY', literals: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'], score: 0.98,
+    pattern: token('[sr]k_(?:live|test)_[A-Za-z0-9]{20,}'),
+  },
   { id: 'stripe', type: 'API_KEY', literals: ['whsec_'], score: 0.97, pattern: token('whsec_[A-Za-z0-9+/=]{24,}') },
   { id: 'square', type: 'API_KEY', literals: ['sq0csp-'], score: 0.97, pattern: token(`sq0csp-[${URLSAFE}]{40,}`) },
   { id: 'shopify', type: 'API_KEY', literals: ['shpss_'], score: 0.98, pattern: token('shpss_[a-fA-F0-9]{32}') },
   { id: 'woocommerce', type: 'API_KEY', literals: ['ck_', 'cs_'], score: 0.95, pattern: token('c[ks]_[a-f0-9]{40}') },
   { id: 'klaviyo', type: 'API_KEY', literals: ['pk_'], score: 0.9, pattern: token('pk_[a-f0-9]{34}') },
   // Mollie's `live_`/`test_` prefixes are common words, so all three character classes are required.
-  { id: 'mollie', type: 'API_KEY', literals: ['live_', 'test_'], score: 0.85, pattern: token('(?:live|test)_[A-Za-z0-9]{30}'), check: hasAllClasses },
-  { id: 'sendgrid', type: 'API_KEY', literals: ['SG.'], score: 0.98, pattern: token(`SG\\.[${URLSAFE}]{16,32}\\.[${URLSAFE}]{16,64}`) },
+  {
+    id: 'mollie', type: 'API_KEY', literals: ['live_', 'test_'], score: 0.85, check: hasAllClasses,
+    pattern: token('(?:live|test)_[A-Za-z0-9]{30}'),
+  },
+  {
+    id: 'sendgrid', type: 'API_KEY', literals: ['SG.'], score: 0.98,
+    pattern: token(`SG\\.[${URLSAFE}]{16,32}\\.[${URLSAFE}]{16,64}`),
+  },
   { id: 'mailgun', type: 'API_KEY', literals: ['key-'], score: 0.9, pattern: token('key-[a-f0-9]{32}') },
   { id: 'mailchimp', type: 'API_KEY', literals: ['-us'], score: 0.95, pattern: token('[a-f0-9]{32}-us[0-9]{1,2}') },
-  { id: 'notion', type: 'API_KEY', literals: ['secret_', 'ntn_'], score: 0.95, pattern: token('(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,50})'), check: hasAllClasses },
+  {
+    id: 'notion', type: 'API_KEY', literals: ['secret_', 'ntn_'], score: 0.95, check: hasAllClasses,
+    pattern: token('(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,50})'),
+  },
   { id: 'linear', type: 'API_KEY', literals: ['lin_api_'], score: 0.97, pattern: token('lin_api_[A-Za-z0-9]{40}') },
-  { id: 'airtable', type: 'API_KEY', literals: ['pat'], score: 0.97, pattern: token('pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}') },
-  { id: 'doppler', type: 'API_KEY', literals: ['dp.'], score: 0.95, pattern: token(`dp\\.(?:st|ct|pt|sa|scim|audit)\\.[${URLSAFE}]{40,}`) },
+  {
+    id: 'airtable', type: 'API_KEY', literals: ['pat'], score: 0.97,
+    pattern: token('pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}'),
+  },
+  {
+    id: 'doppler', type: 'API_KEY', literals: ['dp.'], score: 0.95,
+    pattern: token(`dp\\.(?:st|ct|pt|sa|scim|audit)\\.[${URLSAFE}]{40,}`),
+  },
+  { id: 'twilio', type: 'API_KEY', literals: ['SK'], score: 0.9, pattern: token('SK[0-9a-f]{32}') },
+  {
+    id: 'postman', type: 'API_KEY', literals: ['PMAK-'], score: 0.98,
+    pattern: token('PMAK-[a-f0-9]{24}-[a-f0-9]{34}'),
+  },
+  { id: 'newrelic', type: 'API_KEY', literals: ['NRAK-'], score: 0.97, pattern: token('NRAK-[A-Z0-9]{27}') },
+  {
+    id: 'supabase', type: 'API_KEY', literals: ['sbp_', 'sb_secret_'], score: 0.97,
+    pattern: token(`(?:sbp_[a-f0-9]{40}|sb_secret_[${URLSAFE}]{20,})`),
+  },
 ];
 
 export const API_KEY_RULES: readonly ProviderRule[] = [...AI_RULES, ...CLOUD_RULES, ...COMMERCE_RULES];

@@ -2,11 +2,12 @@
  * The one pass over a prompt that the secret detectors share, memoised on the last text (the engine runs every
  * detector over the same string in turn). It finds (1) tokens that could hold a key: runs of key characters
  * containing a digit, `_`, `=`, `+`, `$`, `%`, `~`, or a `-`, `.`, `:`, `/`, `!` inside a word; and (2) the
- * `key: value` / `key = value` pairs and SQL `KEY 'value'` pairs whose key names a password or a credential.
+ * `key: value` / `key = value`, SQL `KEY 'value'` and PHP `define('KEY', 'value')` pairs whose key names a
+ * password or a credential.
  * Every search starts from characters that ordinary prose rarely contains: on this engine a regex that may start
  * at any letter costs about ten times one that starts at a rare character.
  */
-import { pairAtSeparator, pairBeforeQuote, type KeyValue } from './key-value.ts';
+import { definePairs, pairAtSeparator, pairBeforeQuote, type KeyValue } from './key-value.ts';
 
 export interface Span {
   readonly start: number;
@@ -35,7 +36,14 @@ const SQL_QUOTE = /(?<=[A-Za-z0-9_][ \t])['"]/g;
 /** Hyphenated or slashed words ("Professional-grade", "and/or"): long, but no key looks like this. */
 const PLAIN_WORDS = /^[A-Za-z][a-z]*(?:[-.'/][A-Za-z][a-z]*)+[.:!]*$/;
 /** Key words worth reading a pair for; detectors classify the key precisely. */
-export const KEY_WORD = /pass|pwd|mdp|secret|token|key|auth|cred|wort|woord|contrase|senha|has[lł]o|senord|salasana|identified by/i;
+export const KEY_WORD = new RegExp(
+  [
+    'pass|pwd|mdp|secret|token|key|auth|cred|api', // the English stems
+    'wort|woord|contrase|senha|has[lł]o|senord|salasana|identified by', // passwords elsewhere, SQL
+    'schl|clé|cle|clave|chiave|sleutel', // "key" elsewhere
+  ].join('|'),
+  'i',
+);
 
 function isTokenChar(c: number): boolean {
   return (
@@ -106,6 +114,7 @@ function findPairs(text: string): KeyValue[] {
     const pair = pairBeforeQuote(text, m.index);
     if (pair !== null && wanted(pair.key)) pairs.push(pair);
   }
+  if (text.includes('define')) pairs.push(...definePairs(text, wanted));
   return pairs.sort((x, y) => x.keyStart - y.keyStart);
 }
 
@@ -115,7 +124,8 @@ let lastScan: Scan | undefined;
 export function scanText(text: string): Scan {
   if (lastScan !== undefined && lastText === text) return lastScan;
   const tokens = findTokens(text);
-  const longTokens = tokens.filter((t) => t.end - t.start >= LONG_TOKEN && !PLAIN_WORDS.test(text.slice(t.start, t.end)));
+  const isLong = (t: Span): boolean => t.end - t.start >= LONG_TOKEN && !PLAIN_WORDS.test(text.slice(t.start, t.end));
+  const longTokens = tokens.filter(isLong);
   const scan: Scan = { tokens, longTokens, pairs: findPairs(text) };
   lastText = text;
   lastScan = scan;

@@ -87,8 +87,10 @@ function longestRuns(s: string): { same: number; step: number } {
 
 // Words that mark a value as an example rather than a key. Short words count only between separators
 // ("sk-your-key"), so random base62 contains one of these with probability well under 1e-4.
-const PLACEHOLDER_WORD =
-  /example|sample|placeholder|dummy|redacted|changeme|insert|replace|xxxx|^your|(?:^|[^a-z0-9])(?:your|my|fake)(?:[^a-z0-9]|$)/i;
+const PLACEHOLDER_WORD = new RegExp(
+  'example|sample|placeholder|dummy|redacted|changeme|insert|replace|xxxx|^your|(?:^|[^a-z0-9])(?:your|my|fake)(?:[^a-z0-9]|$)',
+  'i',
+);
 
 /** True for keys and values that a person typed or a doc generator wrote, not a random generator. */
 export function isPlaceholderToken(s: string): boolean {

@@ -42,6 +42,11 @@ describe('entropy credentials', () => {
       (v) => `the API key ${v} stopped working`,
       (v) => `credentials:\n  secret_access_key: ${v}\n`,
       (v) => `{"messages":[{"content":"SHOP_TOKEN=${v}\\n"}]}`,
+      (v) => `Here is the key: ${v}`,
+      (v) => `the API key is ${v}, please rotate it`,
+      (v) => `API-Schlüssel: ${v}`,
+      (v) => `clé API : ${v}`,
+      (v) => `//registry.npmjs.org/:_authToken=${v}`,
     ];
     for (const surround of cases) {
       const value = r(32);
@@ -58,6 +63,9 @@ describe('entropy credentials', () => {
     assert.deepEqual(values(`signing_key = "${b64}"`), [b64]);
     const uuid = '3f2c8a1e-9b7d-4c6e-8f5a-1b2c3d4e5f60';
     assert.deepEqual(values(`HEROKU_API_KEY=${uuid}`), [uuid]);
+    // WordPress salts: quoted, any printable character.
+    const salt = r(64, `${B62}!@#$%^&*()-_[]{}<>~+=,.;:/?|`);
+    assert.deepEqual(values(`define('AUTH_KEY', '${salt}');`), [salt]);
   });
 
   it('ignores ids, hashes, payloads and codes', () => {
@@ -75,6 +83,9 @@ describe('entropy credentials', () => {
       `api_key=${'x'.repeat(32)} and secret=${'0123456789abcdef'.repeat(2)}`,
       'secret: your-secret-here',
       'Key features: water-resistant, ultra-light',
+      `Cache key: ${r(24)} and Primary key: ${r(20)}`,
+      'const privateKey = pki.privateKeyFromPem(pem); apiKey = initialApiKeyValue;',
+      'token_endpoint_auth: CredentialsAPI.McpOauthTokenEndpointAuth;',
     ];
     for (const text of texts) assert.deepEqual(values(text), [], text.slice(0, 60));
   });

@@ -79,6 +79,12 @@ describe('passwords as key and value', () => {
     ['wachtwoord: Welkom01', 'Welkom01'],
     ['hasło: Tajne123', 'Tajne123'],
     ['client_secret: Shop-Secret-2024', 'Shop-Secret-2024'],
+    ["define( 'DB_PASSWORD', 'Wp$ecret2024' );", 'Wp$ecret2024'],
+    ["'password' => 'Mag3nto!db',", 'Mag3nto!db'],
+    ['machine api.example.com login admin password S3cret!x', 'S3cret!x'],
+    ['mysql -u root -pS3cretPw shop < dump.sql', 'S3cretPw'],
+    ['mysqldump -uroot -p"Pa55word" shop', 'Pa55word'],
+    ['curl -u admin:Adm1nPass https://api.example.com/orders', 'Adm1nPass'],
   ];
   for (const [text, expected] of cases) {
     it(`takes ${expected} from ${JSON.stringify(text.slice(0, 40))}`, () => {
@@ -149,6 +155,11 @@ describe('passwords as key and value', () => {
       '<input type="password" name="password" placeholder="Password">',
       'password_hash: $2b$12$abcdefghijklmnopqrstuv',
       'passport_number: X1234567 and compass: north',
+      "define('DB_PASSWORD', 'password_here');",
+      'curl -u "$API_USER:$API_PASS" https://api.example.com',
+      'pytest -p no:cacheprovider -pxdist',
+      'timePerPass: Map<string, number>; password: URLPatternComponentResult;',
+      "MSG_INVALID_SECRET = 'secret must be a string or buffer'",
     ];
     for (const text of texts) assert.deepEqual(passwords(text), [], text);
   });
