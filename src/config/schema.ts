@@ -90,7 +90,7 @@ const businessPattern = z.string().min(1).superRefine((source, ctx) => {
 
 const businessSchema = z.strictObject({
   /** Code names, supplier names: matched case- and accent-insensitively on word boundaries. */
-  terms: z.array(z.string().trim().min(1)).default([]),
+  terms: z.array(z.string().trim().regex(/[\p{L}\p{N}]/u, 'expected a term with at least one letter or digit')).default([]),
   /** Regular expressions (JavaScript syntax, Unicode mode), proven free of catastrophic backtracking. */
   patterns: z.array(businessPattern).default([]),
   /** JSON field names whose values are confidential wherever the JSON appears. */

@@ -1,87 +1,123 @@
 /**
  * Business terms (code names, supplier names, unreleased products): every term of a tenant's dictionary is
- * found in one left-to-right pass with an Aho–Corasick automaton over folded text, so the cost does not grow
- * with the size of the dictionary. Hand-written because it is small, runs on every prompt and must match on
- * folded code units with word boundaries, which the packaged automata do not offer.
+ * found in one left-to-right pass over the words of the folded text. Terms match only on word boundaries, so a
+ * term can only begin where a word begins: each word is looked up once in a map from first words to the terms
+ * that start with them, and only those are compared. The cost grows with the number of words in the prompt,
+ * not with the size of the dictionary. Hand-written: packaged automata cannot match on folded text with word
+ * boundaries, and a character-level Aho–Corasick automaton measured 0.17–0.21 ms per dense 4 KB prompt against
+ * 0.07–0.10 ms for this word-level scan in the same run.
  */
 import type { Detector, RawFinding } from '../types.ts';
 import { foldCode, foldString, isWordCode } from './fold.ts';
 
-interface Node {
-  readonly next: Map<number, number>;
-  fail: number;
-  /** Lengths of the terms that end here (own and via failure links). */
-  outputs: number[];
+const WORD = /[\p{L}\p{N}_]+/gu;
+const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
+
+interface Term {
+  /** The folded term, whitespace collapsed to single spaces. */
+  readonly folded: string;
+  /** Characters before its first word (`#` in `#Falcon`), matched before the word the lookup found. */
+  readonly lead: number;
 }
 
 export function createTermDetector(terms: readonly string[]): Detector {
-  const nodes = buildAutomaton(terms.map(foldString).filter((term) => term.trim().length > 0));
+  const byFirstWord = indexTerms(terms);
+  const firstChars = new Uint8Array(0x10000);
+  let shortest = Infinity;
+  let longest = 0;
+  for (const word of byFirstWord.keys()) {
+    firstChars[word.charCodeAt(0)] = 1;
+    shortest = Math.min(shortest, word.length);
+    longest = Math.max(longest, word.length);
+  }
   return {
     id: 'business.term',
     types: ['BUSINESS_TERM'],
     detect(text) {
       const findings: RawFinding[] = [];
-      let state = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code = foldCode(text.charCodeAt(i));
-        state = step(nodes, state, code);
-        for (const length of (nodes[state] as Node).outputs) {
-          const start = i + 1 - length;
-          if (isBoundary(text, start - 1) && isBoundary(text, i + 1)) {
-            findings.push({ type: 'BUSINESS_TERM', start, end: i + 1, score: 0.9, detector: 'business.term' });
+      if (byFirstWord.size === 0) return findings;
+      const folded = foldText(text);
+      // Words are scanned by code unit, and a word is cut out for the map lookup only when its first character
+      // and length fit some term: allocating every word made the scan three times slower.
+      for (let i = 0; i < folded.length; ) {
+        if (!isWordUnit(folded.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < folded.length && isWordUnit(folded.charCodeAt(j))) j++;
+        const length = j - i;
+        if (firstChars[folded.charCodeAt(i)] === 1 && length >= shortest && length <= longest) {
+          for (const term of byFirstWord.get(folded.slice(i, j)) ?? []) {
+            const start = i - term.lead;
+            const end = matchAt(folded, start, term.folded);
+            if (end > 0 && isBoundary(folded, start - 1) && isBoundary(folded, end)) {
+              findings.push({ type: 'BUSINESS_TERM', start, end, score: 0.9, detector: 'business.term' });
+            }
           }
         }
+        i = j;
       }
       return findings;
     },
   };
 }
 
+const WORD_UNITS = new Uint8Array(0x10000); // 0: not yet known, 1: letter or digit, 2: other
+
+function isWordUnit(code: number): boolean {
+  let known = WORD_UNITS[code] as number;
+  if (known === 0) WORD_UNITS[code] = known = isWordCode(code) ? 1 : 2;
+  return known === 1;
+}
+
+function indexTerms(terms: readonly string[]): Map<string, Term[]> {
+  const byFirstWord = new Map<string, Term[]>();
+  for (const raw of terms) {
+    const folded = foldString(raw.trim());
+    WORD.lastIndex = 0;
+    const first = WORD.exec(folded);
+    if (!first) continue; // a term without letters or digits cannot sit on word boundaries
+    const list = byFirstWord.get(first[0]) ?? [];
+    if (!list.some((t) => t.folded === folded)) list.push({ folded, lead: first.index });
+    byFirstWord.set(first[0], list);
+  }
+  return byFirstWord;
+}
+
+const NON_ASCII = /[^\t\n\r -~]/g;
+
+/**
+ * One code unit per code unit, so offsets in the folded text are offsets in the original. Native lower-casing
+ * does ASCII; only the other characters go through the folding table.
+ */
+function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (PRINTABLE_ASCII.test(text)) return lower;
+  // Lower-casing changes the length only for a few characters (`İ`); then fold ASCII and the rest separately.
+  const base = lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  return base.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
+}
+
+/** End of `term` matched at `start` (a space in the term matches any run of whitespace), or -1. */
+function matchAt(text: string, start: number, term: string): number {
+  if (start < 0) return -1;
+  let at = start;
+  for (let i = 0; i < term.length; i++) {
+    const want = term.charCodeAt(i);
+    if (want === 0x20) {
+      if (!isSpace(text.charCodeAt(at))) return -1;
+      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    } else if (text.charCodeAt(at) === want) at++;
+    else return -1;
+  }
+  return at;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 function isBoundary(text: string, at: number): boolean {
   return at < 0 || at >= text.length || !isWordCode(text.charCodeAt(at));
-}
-
-function step(nodes: readonly Node[], from: number, code: number): number {
-  let state = from;
-  for (;;) {
-    const next = (nodes[state] as Node).next.get(code);
-    if (next !== undefined) return next;
-    if (state === 0) return 0;
-    state = (nodes[state] as Node).fail;
-  }
-}
-
-function buildAutomaton(terms: readonly string[]): Node[] {
-  const nodes: Node[] = [{ next: new Map(), fail: 0, outputs: [] }];
-  for (const term of terms) {
-    let state = 0;
-    for (let i = 0; i < term.length; i++) {
-      const code = term.charCodeAt(i);
-      let next = (nodes[state] as Node).next.get(code);
-      if (next === undefined) {
-        next = nodes.push({ next: new Map(), fail: 0, outputs: [] }) - 1;
-        (nodes[state] as Node).next.set(code, next);
-      }
-      state = next;
-    }
-    const outputs = (nodes[state] as Node).outputs;
-    if (!outputs.includes(term.length)) outputs.push(term.length);
-  }
-  linkFailures(nodes);
-  return nodes;
-}
-
-/** Breadth-first, so every failure target is complete before it is inherited from. */
-function linkFailures(nodes: Node[]): void {
-  const queue: number[] = [...(nodes[0] as Node).next.values()];
-  for (let head = 0; head < queue.length; head++) {
-    const node = nodes[queue[head] as number] as Node;
-    for (const [code, child] of node.next) {
-      const childNode = nodes[child] as Node;
-      childNode.fail = node === nodes[0] ? 0 : step(nodes, node.fail, code);
-      if (childNode.fail === child) childNode.fail = 0;
-      childNode.outputs = [...childNode.outputs, ...(nodes[childNode.fail] as Node).outputs];
-      queue.push(child);
-    }
-  }
 }
