@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ENTITY_GROUPS, ENTITY_TYPES } from '../entities.ts';
+import { ENTITY_GROUPS, ENTITY_TYPES, type EntityGroup, type EntityType } from '../entities.ts';
 import { patternProblem } from './regex-safety.ts';
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
@@ -79,9 +79,23 @@ const tenantSchema = z.strictObject({
 export const ACTIONS = ['allow', 'redact', 'mask', 'hash', 'pseudonymize', 'block'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const entityKey = z.string().refine((k) => (ENTITY_TYPES as readonly string[]).includes(k) || k in ENTITY_GROUPS, {
-  message: `expected an entity type or group (${Object.keys(ENTITY_GROUPS).join(', ')}, or a type such as EMAIL)`,
-});
+const ENTITY_KEYS: readonly string[] = [...ENTITY_TYPES, ...Object.keys(ENTITY_GROUPS)];
+
+/** Entity type or group → action. Checked by hand so every bad key and value is reported with its path. */
+const entityActions = z
+  .record(z.string(), z.unknown())
+  .superRefine((entries, ctx) => {
+    for (const [key, action] of Object.entries(entries)) {
+      if (!ENTITY_KEYS.includes(key)) {
+        const groups = Object.keys(ENTITY_GROUPS).join(', ');
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected an entity type or group (${groups}, or a type such as EMAIL)` });
+      }
+      if (!(ACTIONS as readonly unknown[]).includes(action)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${ACTIONS.join(', ')}` });
+      }
+    }
+  })
+  .transform((entries) => entries as Partial<Record<EntityType | EntityGroup, Action>>);
 
 const businessPattern = z.string().min(1).superRefine((source, ctx) => {
   const problem = patternProblem(source);
@@ -99,7 +113,7 @@ const businessSchema = z.strictObject({
 
 const policySchema = z.strictObject({
   /** Entity type or group → action; a type's own entry wins over its group's. Unlisted types use the defaults. */
-  entities: z.partialRecord(entityKey, z.enum(ACTIONS)).default({}),
+  entities: entityActions.default({}),
   business: businessSchema.default(businessSchema.parse({})),
   /** Add a short system message asking the model to copy placeholders verbatim. */
   placeholderInstruction: boolean().default(false),
