@@ -104,12 +104,20 @@ function eitherCase(words: string): string {
     .join('|');
 }
 
-const ROMANCE_TYPE_WORDS = eitherCase(
+const ROMANCE_TYPES =
   'rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|square|sentier|voie|faubourg|' +
-    'esplanade|promenade|parvis|ruelle|calle|avenida|plaza|paseo|camino|carretera|ronda|travesía|rambla|glorieta|' +
-    'callejón|cuesta|urbanización|vía|carrer|avinguda|passeig|plaça|via|viale|piazza|piazzale|corso|largo|vicolo|' +
-    'strada|lungomare|lungotevere|contrada|località|borgo|salita|vico|traversa|circonvallazione|drève|galerie|' +
-    'porte|parc|jardin|cour|clos|venelle|chaussée|rempart|hameau|résidence|cité|domaine|pasaje|bulevar|alameda',
+  'esplanade|promenade|parvis|ruelle|calle|avenida|plaza|paseo|camino|carretera|ronda|travesía|rambla|glorieta|' +
+  'callejón|cuesta|urbanización|vía|carrer|avinguda|passeig|plaça|via|viale|piazza|piazzale|corso|largo|vicolo|' +
+  'strada|lungomare|lungotevere|contrada|località|borgo|salita|vico|traversa|circonvallazione|drève|galerie|' +
+  'porte|parc|jardin|cour|clos|venelle|chaussée|rempart|hameau|résidence|cité|domaine|pasaje|bulevar|alameda';
+const ROMANCE_TYPE_WORDS = eitherCase(ROMANCE_TYPES);
+/**
+ * Lowercased letter runs (see letterRunEnd) that can start a number-first FR/ES/IT street after its number: a
+ * type word, the letters of an abbreviation ("C/", "Avda.", "P.zza"), or a suffix ("bis", "12 B rue"). A cheap
+ * Set probe that skips ROMANCE_STREET_AT for the other ~90 % of numbers followed by a word.
+ */
+export const ROMANCE_FIRST_WORDS: ReadonlySet<string> = new Set(
+  `${ROMANCE_TYPES}|c|av|avda|bd|blvd|pza|ctra|p|pl|v|loc|bis|ter|quater|a|b|d`.split('|'),
 );
 /** Spanish and Italian floor and door after the number ("5º A", "2º dcha.", "int. 4"); NFKC folds º to o. */
 const FLOOR =
@@ -262,13 +270,27 @@ export const DUTCH_PREFIX_RE =
 
 // Character tests used while scanning around digits; ASCII first, a Unicode regex only for other letters.
 
-/** Characters before digits that make them a price, a decimal, a list number or a code, not a house number. */
-export const NOT_BEFORE_NUMBER = '.,/#$€£-';
+/** Characters before digits that make them a price, a decimal, a list number or a code: . , / # $ € £ - */
+export const isNotBeforeNumber = (c: number): boolean =>
+  c === 46 || c === 44 || c === 47 || c === 35 || c === 36 || c === 0x20ac || c === 0xa3 || c === 45;
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isBlank = (c: number): boolean => c === 32 || c === 9;
 export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** The Latin uppercase of latin() (Extended-A included), or a digit: what EN_STREET_AT needs after the number. */
+export const isLatinUpperOrDigit = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f);
+/** End of the run of Latin letters (Basic, Latin-1, Extended-A/B) starting at `i`. */
+export function letterRunEnd(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7); ) {
+    c = text.charCodeAt(++j);
+  }
+  return j;
+}
 const LETTER = /[\p{L}\p{M}]/u;
 export const isUpperAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90; // ASCII: the same answer as the case mapping below, without a string
   const ch = text.charAt(i);
   return ch !== ch.toLowerCase();
 };

@@ -1,14 +1,15 @@
 /**
  * Dates of birth. A date is just a date (orders, deliveries, appointments are full of them); it is a date of
  * birth only after a birth word in one of the six languages ("born", "DOB", "geboren", "Geburtsdatum", "né le",
- * "date de naissance", "nacido", "fecha de nacimiento", "nato il", "data di nascita", "geboortedatum"…), with no
- * other date between the word and it. Dates are numeric (12.03.1985, 1985-03-12, 03/12/1985, 12.03.85) or
- * written out with month names in those languages (12 March 1985, March 12, 1985, 12. März 1985, 1er mars 1985,
- * 12 de marzo de 1985, 12 maart 1985). The year must be plausible; "birthday" alone also needs a past year.
- * The span is the date itself.
+ * "date de naissance", "nacido", "nací", "fecha de nacimiento", "nato/a il", "data di nascita", "geboortedatum"…),
+ * also spelt as a key (`date_of_birth`, `dateOfBirth`, `fecha_nacimiento`), with no other date or event between
+ * the word and it. Dates are numeric (12.03.1985, 1985-03-12, 03/12/1985, 12.03.85; not a stretch of a longer
+ * dotted run such as the phone number 07.91.11.06.62) or written out with month names in those languages (12 March
+ * 1985, March 12, 1985, 12. März 1985, 1er mars 1985, 12 de marzo de 1985, 12 maart 1985). The year must be
+ * plausible; "birthday" alone also needs a past year. The span is the date itself.
  */
 import type { Detector, RawFinding } from '../types.ts';
-import { anyOf, finding } from './national-ids-shared.ts';
+import { afterLastMatch, anyOf, finding, keyWords } from './national-ids-shared.ts';
 
 const DETECTOR_ID = 'pii.dob';
 
@@ -36,7 +37,8 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|e|º|°|\\.)?';
 const MONTH = `(${MONTH_NAMES})\\.?(?!\\p{L})`;
 const SP = '[ \\t]{1,3}';
 const YEAR4 = '(\\d{4})(?!\\p{N})';
-const START = '(?<![\\p{L}\\p{N}])';
+/** Not inside a word or a longer dotted/dashed run of numbers: 11.26.62 in the phone number 07.91.11.26.62. */
+const START = '(?<![\\p{L}\\p{N}])(?<!\\p{N}[./-])';
 const NUMERIC_END = '(?![\\p{N}]|[./-]\\d)';
 
 interface DateForm {
@@ -57,24 +59,31 @@ const FORMS: readonly DateForm[] = [
   { re: new RegExp(MDY_WORDS, 'giu'), order: [2, 1, 3] },
 ];
 
+/** "nato", "nata", and the forms that leave the gender open: "nato/a", "nato(a)". */
+const BORN_IT = 'nat[oa](?:/[oa]|\\([oa]\\))?';
 const BIRTH_STRONG_WORDS = [
   'birth(?!day)', 'born', 'dob', 'd\\.o\\.b',
   'geboren', 'geb\\.', 'geburtsdatum', 'geburt(?!stag)',
   '(?:née?|nee)(?![\\p{L}])', 'naissance',
-  'nacid[oa]', 'nacimiento', 'nac\\.',
-  'nat[oa] (?:il|a|ad|in|nel)', 'nascita',
+  'nacid[oa]', 'nac[ií](?![\\p{L}])', 'nacimiento', 'nac\\.',
+  `${BORN_IT} (?:il|a|ad|in|nel)`, 'nascita',
   'geboortedatum', 'geboorte',
 ];
 const BIRTH_STRONG = new RegExp(`(?<![\\p{L}])(?:${BIRTH_STRONG_WORDS.join('|')})`, 'iu');
 const BIRTH_STRONG_ALL = new RegExp(BIRTH_STRONG.source, 'giu');
 const BIRTH_WEAK = anyOf(['birthday', 'geburtstag', 'verjaardag', 'cumpleaños', 'compleanno', 'anniversaire']);
-/** Where to look for dates: a cheap, ASCII-anchored superset of the words above. */
+/**
+ * Where to look for dates: a cheap superset of the words above, factored by first letter because the scan tries
+ * it at every position. Without word starts, so that keys count too (`date_of_birth`, `dateOfBirth`,
+ * `fecha_nacimiento`); only "née", also the end of the French "année", keeps one.
+ */
 const ANY_BIRTH_WORD = new RegExp(
-  `\\b(?:${[
-    'birth', 'born', 'dob', 'd\\.o\\.b', 'geb(?:oren|\\.|urt)', 'née?(?![a-zà-ÿ])', 'nee\\b', 'naissance',
-    'nacid[oa]', 'nacimiento', 'nac\\.', 'nat[oa] (?:il|a|ad|in|nel)\\b', 'nascita', 'geboort', 'verjaardag',
-    'cumpleaños', 'compleanno', 'anniversaire',
-  ].join('|')})`,
+  [
+    'b(?:irth|orn)', 'd(?:ob\\b|\\.o\\.b)', 'geb(?:oren|\\.|urt|oort)',
+    'n(?:(?<![a-zà-ÿ]n)ée?(?![a-zà-ÿ])|ee\\b|aissance|ac(?:id[oa]|[ií](?![a-zà-ÿ])|imiento|\\.)|ascita)',
+    `${BORN_IT} (?:il|a|ad|in|nel)\\b`,
+    'verjaardag', 'cumpleaños', 'compleanno', 'anniversaire',
+  ].join('|'),
   'gi',
 );
 /** Other events a date may belong to, when they sit between the birth word and the date. */
@@ -85,6 +94,9 @@ const OTHER_EVENT = new RegExp(
     'paid', 'bezahlt', 'pay[ée]', 'pagad', 'pagat', 'betaald',
     'registered', 'angemeldet', 'inscrit', 'registrad', 'iscritt', 'geregistreerd',
     'since', 'seit', 'depuis', 'desde', 'sinds', 'until', 'jusqu', 'hasta', 'fino al',
+    // Record keys that follow a birth field in JSON: {"dob_verified": true, "created_at": "2024-…"}.
+    'created', 'updated', 'modified', 'erstellt', 'ge[äa]ndert', 'aktualisiert', 'cr[ée]{2}', 'modifi[ée]', 'cread',
+    'actualizad', 'creat[oa]', 'aggiornat', 'aangemaakt', 'gewijzigd', 'bijgewerkt', 'expir', 'issued', 'ausgestellt',
   ].join('|')})`,
   'i',
 );
@@ -154,24 +166,14 @@ function findDates(text: string, now: number): DateMatch[] {
   return dates.sort((a, b) => a.start - b.start);
 }
 
-/** What follows the last birth word in `before`: "born in Berlin, ordered 12.03.2024" dates the order. */
-function afterLastBirthWord(before: string): string {
-  let last = 0;
-  BIRTH_STRONG_ALL.lastIndex = 0;
-  for (let m = BIRTH_STRONG_ALL.exec(before); m !== null; m = BIRTH_STRONG_ALL.exec(before)) {
-    last = m.index + m[0].length;
-  }
-  return before.slice(last);
-}
-
 /** Score from the birth words between the previous date (or the window start) and this one, or right after it. */
 function birthScore(text: string, dates: readonly DateMatch[], k: number, now: number): number {
   const date = dates[k] as DateMatch;
   const previousEnd = k > 0 ? (dates[k - 1] as DateMatch).end : 0;
   const nextStart = k + 1 < dates.length ? (dates[k + 1] as DateMatch).start : text.length;
-  const before = text.slice(Math.max(previousEnd, date.start - WINDOW_BEFORE), date.start);
-  const after = text.slice(date.end, Math.min(nextStart, date.end + WINDOW_AFTER));
-  if (BIRTH_STRONG.test(before)) return OTHER_EVENT.test(afterLastBirthWord(before)) ? 0 : 0.9;
+  const before = keyWords(text.slice(Math.max(previousEnd, date.start - WINDOW_BEFORE), date.start));
+  const after = keyWords(text.slice(date.end, Math.min(nextStart, date.end + WINDOW_AFTER)));
+  if (BIRTH_STRONG.test(before)) return OTHER_EVENT.test(afterLastMatch(before, BIRTH_STRONG_ALL) ?? '') ? 0 : 0.9;
   // "12.03.1985 (Geburtsdatum)" — unless another date follows, which the word then more likely introduces.
   const nextIsClose = k + 1 < dates.length && nextStart - date.end <= WINDOW_BEFORE;
   if (BIRTH_STRONG.test(after) && !nextIsClose) return 0.8;

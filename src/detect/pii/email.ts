@@ -3,7 +3,8 @@
  * backwards by hand, the domain forwards with one sticky regex, so the cost is linear in the address and never
  * in the prompt. The pattern is practical rather than RFC 5322: dotted local parts, plus-addressing, subdomains,
  * internationalised letters and punycode TLDs; not quoted local parts or IP-literal domains. Image names like
- * `icon@2x.png` and `@handle` mentions are not addresses.
+ * `icon@2x.png`, `@handle` mentions and the credentials of a connection string (`postgres://user:pw@db`) are not
+ * addresses.
  */
 import type { Detector, RawFinding } from '../types.ts';
 import { finding } from './national-ids-shared.ts';
@@ -53,6 +54,24 @@ function domainEnd(text: string, at: number): number {
   return FILE_TLDS.has(tld) ? -1 : end;
 }
 
+/** How far back an '@' is checked for a URI scheme: longer than any plausible `scheme://user:password`. */
+const MAX_USERINFO = 256;
+
+/**
+ * True when the '@' ends the user-info of a URI (`postgres://user:secret@db`, `redis://default:pw@cache`): the
+ * same token holds `://` before it with no '/', '?' or '#' in between, so the '@' separates credentials from
+ * the host and the "local part" is a user name or password. `https://x.org/?mail=ann@example.com` is a path.
+ */
+function endsUserInfo(text: string, at: number): boolean {
+  const from = Math.max(0, at - MAX_USERINFO);
+  for (let i = at - 1; i > from; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 47) return text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58; // '://', or a path
+    if (code <= 32 || code === 63 || code === 35 || code === 34 || code === 60) return false; // ? # " < end it
+  }
+  return false;
+}
+
 export const emailDetector: Detector = {
   id: DETECTOR_ID,
   types: ['EMAIL'],
@@ -62,7 +81,7 @@ export const emailDetector: Detector = {
     for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', from)) {
       from = at + 1;
       const start = at > 0 ? localStart(text, at) : -1;
-      if (start === -1) continue;
+      if (start === -1 || endsUserInfo(text, at)) continue;
       const end = domainEnd(text, at);
       if (end === -1) continue;
       found.push(finding('EMAIL', start, end, SCORE, DETECTOR_ID));

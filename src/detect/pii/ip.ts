@@ -21,7 +21,7 @@ const NOT_AN_IP_BEFORE = new RegExp(
   `(?:${[
     '\\bv', '\\bver\\.?', 'version', 'versión', 'versione', 'versie', 'release', 'build', 'firmware',
     'section', 'chapter', 'kapitel', 'abschnitt', 'chapitre', 'capítulo', 'capitolo', 'hoofdstuk', '§', 'isbn',
-  ].join('|')})\\s*:?\\s*$`,
+  ].join('|')})\\s*[:=]?\\s*$`,
   'i',
 );
 const IP_CONTEXT = anyOf([
@@ -109,13 +109,28 @@ function ipv6Run(text: string, colon: number, from: number): [number, number, bo
   return [start, end, !touchesWord && end - start <= MAX_IPV6];
 }
 
+/**
+ * A full address has seven colons (six before an embedded IPv4), a compressed one "::". Times (12:30:45), labels
+ * and JSON (`"id":"ab"`) have neither, and are dropped here without splitting them into groups.
+ */
+function enoughColons(text: string, start: number, end: number): boolean {
+  let colons = 0;
+  let compressed = false;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 58) continue;
+    colons++;
+    if (text.charCodeAt(i + 1) === 58) compressed = true;
+  }
+  return compressed ? colons >= 2 : colons >= 6;
+}
+
 /** Work starts from each colon, so prose without colons costs one indexOf. */
 function ipv6Findings(text: string, found: RawFinding[]): void {
   let from = 0;
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', from)) {
     const [start, end, usable] = ipv6Run(text, colon, from);
     from = Math.max(colon + 1, end);
-    if (!usable) continue;
+    if (!usable || !enoughColons(text, start, end)) continue;
     const groups = ipv6Groups(text.slice(start, end));
     if (groups === 0) continue;
     const context = hasContextNear(text, start, end, IP_CONTEXT, 40, true);

@@ -3,13 +3,13 @@
  * control letter, the codice fiscale's check character), strong enough together with the fixed shape to report
  * without a context word; a context word ("sécurité sociale", "DNI", "codice fiscale") only raises the score.
  */
-import { hasContextNear } from '../context.ts';
 import type { Detector, RawFinding } from '../types.ts';
 import {
   NEVER,
   REFERENCE_CONTEXT,
   endsCleanly,
   finding,
+  hasKeyContextNear,
   isAllDigits,
   modOfDigits,
   ruleDetector,
@@ -130,7 +130,7 @@ const itFiscalCode: Detector = {
       if (start < 0 || !CF_NAME.test(text.slice(start, m.index))) continue;
       if (!startsCleanly(text, start) || !endsCleanly(text, end)) continue;
       if (!itFiscalCodeValid(text.slice(start, end))) continue;
-      const score = hasContextNear(text, start, end, CF_CONTEXT, 48, true) ? 0.98 : 0.95;
+      const score = hasKeyContextNear(text, start, end, CF_CONTEXT, 48, true) ? 0.98 : 0.95;
       found.push(finding('IT_FISCAL_CODE', start, end, score, CF_ID));
     }
     return found;

@@ -2,8 +2,9 @@
  * Shared arithmetic and scaffolding of the structured-PII detectors: the check-digit algorithms (Luhn, ISO 7064,
  * weighted sums, mod 97) that national ids, VAT numbers and card numbers validate against, the compaction of a
  * grouped value ("12 345.678-Z" → "12345678Z"), the edge checks that keep a value from being the middle of a
- * word, code or longer number, and a factory that turns "a candidate regex, a validator and context words" into
- * a Detector. Keeping them in one place means every detector validates and bounds values the same way.
+ * word, code or longer number, the reading of context words spelt as keys (`steuer_id`, `dateOfBirth`), and a
+ * factory that turns "a candidate regex, a validator and context words" into a Detector. Keeping them in one
+ * place means every detector validates, bounds and labels values the same way.
  */
 import { hasContextNear } from '../context.ts';
 import type { Detector, EntityType, RawFinding } from '../types.ts';
@@ -75,22 +76,28 @@ export function isWordCode(code: number): boolean {
   return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7;
 }
 
-function isDigitCode(code: number): boolean {
+export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
 /** '@ # & = + / \ -': a value right after one of these is part of a handle, reference, sum, path or code. */
 const GLUE_BEFORE: readonly number[] = [64, 35, 38, 61, 43, 47, 92, 45];
 
+function isLetterOrUnderscore(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
 /**
  * A value may not continue a word, a URL path, a hashtag or order reference (#), a sum (+), a code (SKU-…), nor
- * the decimal or time part of a number (1.5, 12:30). Checked in code rather than regex lookbehinds, which would
- * run at every position of the prompt.
+ * the decimal or time part of a number (1.5, 12:30). `key=value` is the exception to '=': log lines and query
+ * strings (`card=4111…`, `?tel=0301234567`) write every field that way, while a sum has a digit before its '='.
+ * Checked in code rather than regex lookbehinds, which would run at every position of the prompt.
  */
 export function startsCleanly(text: string, start: number): boolean {
   if (start === 0) return true;
   const prev = text.charCodeAt(start - 1);
   if (isWordCode(prev)) return false;
+  if (prev === 61 && start >= 2 && isLetterOrUnderscore(text.charCodeAt(start - 2))) return true;
   if (GLUE_BEFORE.includes(prev)) return false;
   return !((prev === 46 || prev === 44 || prev === 58) && isDigitCode(text.charCodeAt(start - 2)));
 }
@@ -116,8 +123,14 @@ export interface IdRule {
    * digit, a capital letter) so the scan is fast; edges are checked by startsCleanly/endsCleanly.
    */
   readonly pattern: RegExp;
-  /** Words that make the value credible; non-global, case-insensitive. */
+  /** Words that make the value credible; non-global, case-insensitive; matched on keyWords() of a window. */
   readonly context: RegExp;
+  /**
+   * A cheap superset of `context` matched on the raw text, to decide whether and where to look at all: it must
+   * also hit key spellings (`steuer_id`, `customerTaxId`) that only match `context` after keyWords(). Defaults
+   * to `context`.
+   */
+  readonly anchor?: RegExp;
   /** True when this candidate (the raw match) is only credible with a context word, e.g. a bare digit run. */
   needsContext(raw: string): boolean;
   readonly score: number;
@@ -139,14 +152,62 @@ export function anyOf(fragments: readonly string[], flags = 'i'): RegExp {
 }
 
 /** Order, invoice, tracking, ticket and article references: numbers that merely share an id's shape. */
-export const REFERENCE_CONTEXT = anyOf([
+export const REFERENCE_WORDS: readonly string[] = [
   'order', 'bestell', 'auftrag', 'commande', 'pedido', 'ordine', 'bestelling',
   'invoice', 'rechnung', 'facture', 'factura', 'fattura', 'factuur',
   'tracking', 'sendung', 'suivi', 'seguimiento', 'spedizione',
   '\\bsku\\b', '\\bean\\b', 'gtin', 'isbn', 'art(?:ikel)?\\.?[- ]?nr', 'artikel', 'article',
   'referen', 'r[ée]f[ée]rence', 'riferimento', '\\bref\\b', 'serial',
   'ticket', '\\bcase\\b', '\\bbatch\\b', '\\blot\\b', 'vorgang', 'dossier', 'expediente', 'pratica',
-]);
+];
+export const REFERENCE_CONTEXT = anyOf(REFERENCE_WORDS);
+
+/** What follows the last match of `words` (a global regex) in `s`, or null when it does not match. */
+export function afterLastMatch(s: string, words: RegExp): string | null {
+  let last = -1;
+  words.lastIndex = 0;
+  for (let m = words.exec(s); m !== null; m = words.exec(s)) last = m.index + m[0].length;
+  return last < 0 ? null : s.slice(last);
+}
+
+/**
+ * Identifiers and JSON keys spell context words `date_of_birth`, `steuer_id`, `dateOfBirth`, `taxId`: splitting at
+ * underscores and lower-to-upper humps lets the words match as they do in prose ("date of birth", "tax Id").
+ * Applied to context windows only, where the length change does not matter and the cost stays small.
+ */
+const KEY_JOINS = /_|[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])/g;
+
+export function keyWords(s: string): string {
+  // Most windows are prose without either: a loop over char codes answers that faster than a regex replace.
+  let previousLower = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 95 || (previousLower && isUpperCode(code))) return s.replace(KEY_JOINS, splitKey);
+    previousLower = (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
+  }
+  return s;
+}
+
+function splitKey(join: string): string {
+  return join === '_' ? ' ' : `${join} `;
+}
+
+function isUpperCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+}
+
+/** hasContextNear, with the window read through keyWords(). */
+export function hasKeyContextNear(
+  text: string,
+  start: number,
+  end: number,
+  words: RegExp,
+  window = 40,
+  after = false,
+): boolean {
+  if (words.test(keyWords(text.slice(Math.max(0, start - window), start)))) return true;
+  return after && words.test(keyWords(text.slice(end, Math.min(text.length, end + window))));
+}
 
 export const ALWAYS = (): boolean => true;
 export const NEVER = (): boolean => false;
@@ -187,7 +248,7 @@ function stretchesNear(text: string, words: RegExp): [number, number][] {
 /** Candidates of `rule` within text[from, to), pushed to `found`; edges and context are judged on the whole text. */
 function scanStretch(rule: IdRule, text: string, from: number, to: number, found: RawFinding[]): void {
   const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
-  const contextAnywhere = lazyContextAnywhere(text, rule.context);
+  const contextAnywhere = lazyContextAnywhere(text, rule.anchor ?? rule.context);
   const pattern = rule.pattern;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(stretch); m !== null; m = pattern.exec(stretch)) {
@@ -203,7 +264,7 @@ function scanStretch(rule: IdRule, text: string, from: number, to: number, found
     }
     const needsContext = rule.needsContext(m[0]);
     if (needsContext && !contextAnywhere()) continue;
-    const near = hasContextNear(text, start, end, rule.context, CONTEXT_WINDOW, true);
+    const near = hasKeyContextNear(text, start, end, rule.context, CONTEXT_WINDOW, true);
     if (!near && needsContext) continue;
     if (!near && rule.notContext && hasContextNear(text, start, end, rule.notContext, 32)) continue;
     found.push(finding(rule.type, start, end, near ? rule.contextScore : rule.score, rule.id));
@@ -212,7 +273,8 @@ function scanStretch(rule: IdRule, text: string, from: number, to: number, found
 
 /** A detector for "regex candidate, checksum, optional context word": the shape of every national id. */
 export function ruleDetector(rule: IdRule): Detector {
-  const contextWords = new RegExp(rule.context.source, `${rule.context.flags.replace('g', '')}g`);
+  const anchor = rule.anchor ?? rule.context;
+  const contextWords = new RegExp(anchor.source, `${anchor.flags.replace('g', '')}g`);
   return {
     id: rule.id,
     types: [rule.type],

@@ -10,6 +10,7 @@ import {
   ALWAYS,
   NEVER,
   REFERENCE_CONTEXT,
+  anyOf,
   digitAt,
   iso7064Mod1110,
   ruleDetector,
@@ -31,6 +32,7 @@ const usSsn = ruleDetector({
   type: 'US_SSN',
   pattern: SSN_PATTERN,
   context: /\b(?:ssn|social security|soc\.? ?sec|ss#|ss no|sozialversicherungsnummer)/i,
+  anchor: /ssn|social|soc\.? ?sec|ss#|ss no|sozialversicherung/i,
   needsContext: (raw) => raw.length === 9,
   notContext: REFERENCE_CONTEXT,
   score: 0.85,
@@ -77,12 +79,15 @@ const DE_TAX_WORDS = [
   'tin\\b', 'tax[- ]?id', 'tax identification',
 ];
 const DE_TAX_CONTEXT = new RegExp(`\\b(?:${DE_TAX_WORDS.join('|')})`, 'i');
+/** Where those words may be, key spellings included (`"steuer_id"`, `"customerTaxId"`, `"tin"`). */
+const DE_TAX_ANCHOR = /steuer|tax|identifikation|id-?nr|(?:\b|_)tin\b/i;
 
 const deTaxId = ruleDetector({
   id: 'pii.de-tax-id',
   type: 'DE_TAX_ID',
   pattern: /[1-9]\d(?:[ ./]?\d){9}/g,
   context: DE_TAX_CONTEXT,
+  anchor: DE_TAX_ANCHOR,
   onlyNearContext: true,
   needsContext: ALWAYS,
   score: 0.9,
@@ -98,14 +103,18 @@ export function nlBsnValid(compact: string): boolean {
   return sum % 11 === 0;
 }
 
-const NL_BSN_CONTEXT =
-  /\bbsn\b|burger-?service-?nummer|sofi-?nummer|citizen service number|persoonsnummer|persoonlijk nummer/i;
+const NL_BSN_CONTEXT = anyOf([
+  '\\bbsn\\b', 'burger[- ]?service[- ]?nummer', 'sofi[- ]?nummer', 'citizen service number', 'persoons[- ]?nummer',
+  'persoonlijk nummer',
+]);
+const NL_BSN_ANCHOR = /bsn|burger|sofi|citizen|persoo/i;
 
 const nlBsn = ruleDetector({
   id: 'pii.nl-bsn',
   type: 'NL_BSN',
   pattern: /\d(?:[ .-]?\d){8}/g,
   context: NL_BSN_CONTEXT,
+  anchor: NL_BSN_ANCHOR,
   onlyNearContext: true,
   needsContext: ALWAYS,
   score: 0.9,

@@ -1,34 +1,65 @@
 /**
- * Telephone numbers. A cheap regex finds runs of digits joined by single separators (space, dot, dash, slash, a
- * line break, a parenthesised area code); cheap checks drop dates, prices, quantities and numbers next to
- * order/invoice/tracking/barcode words; only the survivors reach libphonenumber (`max` metadata, exact per-type
- * patterns). International numbers (+CC or 00CC) are checked against their own country. National numbers are
- * tried in the gateway's languages' regions (DE AT CH FR ES IT NL BE GB US IE), written as dialled at home
- * (trunk 0 where the country has one; 3-3-4 for North America); they count when valid there and written like a
- * phone (grouped, or a bare 0-prefixed mobile-length number) or when a word such as "Tel", "Handy", "portable"
- * or "WhatsApp" is near. Numbers the metadata does not know but whose length fits are kept at a lower score when
- * a leading '+', a context word or an unmistakable format vouches for them.
+ * Telephone numbers. A cheap regex finds runs of digits joined by separators (dot, dash, slash, one to three
+ * spaces, a line break, a parenthesised area code); cheap checks drop dates, prices, quantities, IP addresses and
+ * numbers an order/invoice/tracking/barcode word introduces (unless a phone word sits closer); only survivors
+ * reach libphonenumber (`max` metadata, exact per-type patterns). International numbers (+CC or 00CC) are checked
+ * against their own country. National numbers are tried in the gateway's languages' regions (DE AT CH FR ES IT
+ * NL BE GB US IE), as dialled at home (trunk 0 where the country has one; 3-3-4 for North America); they count
+ * when valid there and written like a phone (grouped, or a bare 0-prefixed mobile-length number) or when a word
+ * such as "Tel", "Handy", "portable" or "WhatsApp" is near, before the number or right after it ("(mobile)").
+ * Next to such a word, evenly spaced-out digits (0-6-1-2…) are judged as the number they spell. Numbers the
+ * metadata does not know but whose length fits are kept at a lower score when a leading '+', a context word or
+ * an unmistakable format vouches for them.
  */
 import { PhoneNumber } from 'libphonenumber-js/max';
-import { hasContextNear } from '../context.ts';
 import type { Detector, RawFinding } from '../types.ts';
-import { anyOf, finding, isWordCode, startsCleanly } from './national-ids-shared.ts';
+import {
+  REFERENCE_WORDS,
+  afterLastMatch,
+  anyOf,
+  finding,
+  isDigitCode,
+  isWordCode,
+  keyWords,
+  startsCleanly,
+} from './national-ids-shared.ts';
 
 const DETECTOR_ID = 'pii.phone';
 
 /**
- * Seven to MAX_UNITS digits (or parenthesised groups) joined by at most one separator each. A run that goes on
- * beyond that is a table of numbers or a code, not a phone number, and is skipped whole.
+ * Seven to MAX_UNITS digits (or parenthesised groups) joined by at most one separator each: a dot, slash or dash,
+ * one to three spaces, " / " or " - ", a line break. After a given separator only one alternative can reach the
+ * next digit, so matching stays linear. A run that goes on beyond that is a table of numbers or a code, not a
+ * phone number, and is skipped whole.
  */
 const MAX_UNITS = 28;
-const CANDIDATE = new RegExp(
-  `\\+?(?:\\(\\d{1,5}\\)|\\d)(?:(?:[ ./-]| [/-] |\\r?\\n)?(?:\\(\\d{1,5}\\)|\\d)){6,${MAX_UNITS - 1}}`,
-  'g',
-);
-/** What may continue a run: a digit, or a separator (one, or " / ") and then a digit or '('. */
-const RUN_GOES_ON = /^(?:[ ./-]| [/-] |\r?\n)?[\d(]/;
+const SEP = '(?:[./-]| {1,3}| [/-] |\\r?\\n)';
+const UNIT = '(?:\\(\\d{1,5}\\)|\\d)';
+// Not from the middle of a number: a run that failed from its first digit fails from any later one.
+const CANDIDATE = new RegExp(`\\+?(?:\\(\\d{1,5}\\)|\\d(?<!\\d\\d))(?:${SEP}?${UNIT}){6,${MAX_UNITS - 1}}`, 'g');
+/** What continues a run: more digits or parenthesised groups, after a separator or not. */
+const REST_OF_RUN = new RegExp(`(?:${SEP}?${UNIT})*`, 'y');
+/**
+ * Digits cut into equal chunks (a shorter last one allowed), one separator throughout however wide, at least
+ * three chunks: 3-1-2-3-…, 0  4  0  5 …, 0.1.5.2.…, 784  773  431. Not "1540 590320 9".
+ */
+function evenlyChunked(raw: string): boolean {
+  const separators = raw.replace(/^\+/, '').match(/\D+/g) ?? [];
+  if (separators.length < 2 || separators.some((s) => s !== separators[0])) return false;
+  const lengths = raw.replace(/^\+/, '').split(separators[0] as string).map((g) => g.length);
+  const size = lengths[0] as number;
+  return lengths.slice(0, -1).every((l) => l === size) && (lengths[lengths.length - 1] as number) <= size;
+}
+/** Two or more spaces between groups: nobody types a phone number that way unless hiding it. */
+const WIDE_SPACING = /\d {2}/;
 const SEPARATORS = /[ ./\-\r\n()]+/;
-const DATE_START = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)/;
+/**
+ * A date opening the run, unless dots or dashes go on after it: 06.28.20.27.42 is a French number. Slashes are
+ * no phone style, and 36/38/40/42 is a list of sizes.
+ */
+const DATE_START = /^(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})(?!\d|[.-]\d)/;
+/** Four dotted numbers up to 255 are an IP address, whatever else they could be. */
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 /** The grouped start of an IBAN right before the run: the run is its tail, not a number of its own. */
 const IBAN_HEAD = /\b[A-Z]{2}\d{2}(?: [A-Z\d]{4})* $/i;
 const CURRENCY_BEFORE = /(?:[€$£¥]|\b(?:eur|usd|gbp|chf))\s?$/i;
@@ -41,29 +72,33 @@ const ZIP_PLUS_FOUR = /^\d{5}-\d{4}$/;
 /** How North American numbers are written: (415) 555-0132, 415-555-0132, 415.555.0132, 1-415-555-0132. */
 const NANP_SHAPE = /^(?:\+?1[ .-]?)?(?:\([2-9]\d\d\) ?|[2-9]\d\d[-.])[2-9]\d\d[-.]\d{4}$/;
 
-const PHONE_CONTEXT = new RegExp(
-  `(?<![\\p{L}])(?:${[
-    'tel', 't[ée]l[ée]phone', 'phone', 'tele?fon', 'tel[ée]fono', 'telefoon', 'rufnummer', 'festnetz', 'durchwahl',
-    'mobile?', 'mobiel', 'm[óo]vil', 'cell', 'celular', 'handy', 'natel', 'portable', 'gsm', 'fisso', 'fijo',
-    'fax', 'whats ?app', 'sms', 'hotline', 'contact', 'kontakt', 'contatto', 'contacto',
-    'call', 'ring me', 'reach me', 'text me', 'ruf', 'anruf', 'erreichbar', 'appel', 'joindre', 'll[aá]m', 'chiam',
-    'bel(?:len|me|ons)',
-  ].join('|')})`,
-  'iu',
+const PHONE_WORDS = [
+  'tel', 't[ée]l[ée]phone', 'phone', 'tele?fon', 'tel[ée]fono', 'telefoon', 'rufnummer', 'festnetz', 'durchwahl',
+  'mobile?', 'mobiel', 'm[óo]vil', 'cell', 'celular', 'handy', 'natel', 'portable', 'gsm', 'fisso', 'fijo',
+  'fax', 'whats ?app', 'sms', 'hotline', 'contact', 'kontakt', 'contatt', 'contacto',
+  'call', 'ring me', 'reach me', 'text me', 'ruf', 'anruf', 'erreichbar', 'appel', 'joindre', 'joignable',
+  'll[aá]m', 'chiam', 'raggiungibile', '(?:me|le|nos) localiz', 'localizable', 'bel(?:len|me|ons)', 'bereikbaar',
+  'direct (?:line|dial|nummer)', 'ligne directe', 'l[íi]nea directa', 'linea diretta',
+].join('|');
+/** Phone words before the number (read through keyWords, so `"customerPhone":` counts). */
+const PHONE_CONTEXT = new RegExp(`(?<![\\p{L}])(?:${PHONE_WORDS})`, 'giu');
+/**
+ * A phone word right after the number, bare or in brackets: "06 12 34 56 78 (portable)"; not the key of the next
+ * field in a log line (`id=0612345678 tel=…`).
+ */
+const PHONE_WORD_AFTER = new RegExp(`^[ \\t]*[(\\[]?[ \\t]*(?=(?:${PHONE_WORDS})\\p{L}*(?![\\p{L}=:]))`, 'iu');
+/** Order, invoice, tracking, customer and account numbers, and postcodes, share a phone number's shape. */
+const NOT_PHONE_CONTEXT = anyOf(
+  [
+    ...REFERENCE_WORDS, 'receipt', 'quittung', 'beleg', 'verzending', 'lieferschein',
+    'paket', 'parcel', 'colis', 'paquete', 'pacco', 'pakket', '\\bupc\\b', 'barcode', 'code-barres',
+    'c[óo]digo de barras', 'codice a barre', 'streepjescode', 'strichcode', 'articolo', 'art[íi]culo', 'serien',
+    's/n', 'kunden-?n(?:umme)?r', 'kd\\.?-?nr', 'customer (?:id|no|number|#)', 'n(?:°|º|o\\.?) client', '\\bid\\b',
+    'account', 'konto', '\\biban\\b', '\\bblz\\b', 'transaction', 'transaktion', '\\bplz\\b', 'postcode',
+    'postal', '\\bzip\\b', 'aktenzeichen', 'charge',
+  ],
+  'gi',
 );
-const NOT_PHONE_CONTEXT = anyOf([
-  'order', 'bestell', 'auftrag', 'commande', 'pedido', 'ordine', 'bestelling',
-  'invoice', 'rechnung', 'facture', 'factura', 'fattura', 'factuur', 'receipt', 'quittung', 'beleg',
-  'tracking', 'sendung', 'suivi', 'seguimiento', 'spedizione', 'verzending', 'lieferschein',
-  'paket', 'parcel', 'colis', 'paquete', 'pacco', 'pakket',
-  '\\bsku\\b', '\\bean\\b', 'gtin', 'isbn', '\\bupc\\b', 'barcode', 'code-barres', 'c[óo]digo de barras',
-  'codice a barre', 'streepjescode', 'strichcode', 'art(?:ikel)?\\.?[- ]?nr', 'artikel', 'article', 'articolo',
-  'art[íi]culo', 'referen', 'r[ée]f[ée]rence', 'riferimento', '\\bref\\b', 'serial', 'serien', 's/n',
-  'kunden-?n(?:umme)?r', 'kd\\.?-?nr', 'customer (?:id|no|number|#)', 'n(?:°|º|o\\.?) client', '\\bid\\b',
-  'account', 'konto', '\\biban\\b', '\\bblz\\b', 'transaction', 'transaktion',
-  '\\bplz\\b', 'postcode', 'postal', '\\bzip\\b',
-  'ticket', 'vorgang', 'aktenzeichen', 'dossier', 'expediente', 'pratica', '\\blot\\b', 'batch', 'charge',
-]);
 
 interface Region {
   readonly callingCode: string;
@@ -174,11 +209,18 @@ function nationalVerdict(digits: string, raw: string): Verdict {
   return best;
 }
 
-/** Groups written like a phone number: after the first, none shorter than two digits, not too many. */
+/**
+ * Groups written like a phone number: after the first, none shorter than two digits, not too many; except that
+ * a one-digit area code may follow a country code (+33 6 …, 0043 1 …, +49 (0) 30 …, +33 (0)1 …). Pairs only
+ * when the number starts with 0 or a country code.
+ */
 function phoneGrouping(raw: string): boolean {
   const groups = raw.replace(/^\+/, '').split(SEPARATORS).filter((g) => g !== '');
   if (groups.length > 7) return false;
-  for (let i = 1; i < groups.length; i++) if ((groups[i] ?? '').length < 2) return false;
+  // Pairs throughout are the French style, which dials a 0 first; 36 38 40 42 44 is a list of sizes.
+  if (groups.every((g) => g.length === 2) && !/^(?:\+|0)/.test(raw)) return false;
+  const shortAllowedUpTo = !/^(?:\+|00)/.test(raw) ? 0 : groups[1] === '0' ? 2 : 1;
+  for (let i = shortAllowedUpTo + 1; i < groups.length; i++) if ((groups[i] ?? '').length < 2) return false;
   return true;
 }
 
@@ -205,7 +247,11 @@ function scoreNational(c: Candidate): number {
   if (ZIP_PLUS_FOUR.test(c.raw) && !c.context()) return 0;
   const bareMobile = !c.formatted && /^0[1-9]\d{8,10}$/.test(digits);
   if (!c.grouped && !bareMobile && !c.context()) return 0;
-  const v = nationalVerdict(digits, c.raw);
+  // Digits spaced out evenly next to a phone word (3-1-2-3-4-4-…) are a number written to slip past filters:
+  // judge the digits, not their grouping. Odd groups with mixed separators (0.2.6 / 22.12.2016) are not one.
+  const disguised = c.formatted && !c.grouped;
+  if (disguised && !evenlyChunked(c.raw)) return 0;
+  const v = nationalVerdict(digits, disguised ? digits : c.raw);
   if (v === 'valid' && c.context()) return 0.95;
   // Short trunk-prefixed runs (0815 4711) are as often codes as numbers; real ones have nine digits or more.
   if (v === 'valid' && digits.length >= 9) return c.grouped ? 0.88 : 0.75;
@@ -220,7 +266,7 @@ function endsCleanly(text: string, end: number): boolean {
   const next = text.charCodeAt(end);
   if (isWordCode(next) || next === 64) return false;
   const after = text.charCodeAt(end + 1);
-  if ((next === 44 || next === 46 || next === 58 || next === 45) && isDigit(after)) return false;
+  if ((next === 44 || next === 46 || next === 58 || next === 45) && isDigitCode(after)) return false;
   return !UNIT_AFTER.test(text.slice(end, end + 8));
 }
 
@@ -232,60 +278,69 @@ function scoreSpan(text: string, start: number, end: number): number {
   if (!startsCleanly(text, start)) return 0;
   if (CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start))) return 0;
   if (IBAN_HEAD.test(text.slice(Math.max(0, start - 40), start))) return 0;
-  let context: boolean | undefined;
+  if (DOTTED_QUAD.test(raw)) return 0;
+  let phoneWord: number | undefined;
+  const phoneWordDistance = (): number => (phoneWord ??= phoneWordGap(text, start, end));
   const formatted = SEPARATORS.test(raw);
   const c: Candidate = {
     raw,
     digits,
     formatted,
-    grouped: formatted && phoneGrouping(raw),
-    context: () => (context ??= hasContextNear(text, start, end, PHONE_CONTEXT, 40)),
+    grouped: formatted && phoneGrouping(raw) && !WIDE_SPACING.test(raw),
+    context: () => phoneWordDistance() >= 0,
   };
   const international = raw.startsWith('+') || (digits.startsWith('00') && !raw.startsWith('('));
   const score = international ? scoreInternational(c) : scoreNational(c);
-  if (score === 0 || c.context()) return score;
-  return hasContextNear(text, start, end, NOT_PHONE_CONTEXT, 32) ? 0 : score;
+  if (score === 0) return 0;
+  // An order/invoice/reference word nearby makes the number that, unless a phone word sits closer to it. An
+  // e-mail address in between is what the word introduced ("invoice questions: orders@x.com or 030 …").
+  const reference = afterLastMatch(keyWords(text.slice(Math.max(0, start - 32), start)), NOT_PHONE_CONTEXT);
+  if (reference === null || reference.includes('@')) return score;
+  return c.context() && phoneWordDistance() < gapAfterWord(reference) ? score : 0;
+}
+
+/** The characters after the word a match ended in: `ing=` after "bestell" in "bestelling=" counts as `=`. */
+function gapAfterWord(tail: string): number {
+  let i = 0;
+  while (i < tail.length && isWordCode(tail.charCodeAt(i))) i++;
+  return tail.length - i;
+}
+
+/** How far the closest phone word is, right after the number ("… (mobile)") or before it, or -1. */
+function phoneWordGap(text: string, start: number, end: number): number {
+  const after = PHONE_WORD_AFTER.exec(text.slice(end, end + 16));
+  if (after !== null) return after[0].length;
+  const tail = afterLastMatch(keyWords(text.slice(Math.max(0, start - 40), start)), PHONE_CONTEXT);
+  return tail === null ? -1 : gapAfterWord(tail);
 }
 
 /**
- * Ends worth trying for a run, best first: the run up to its first line break (a number and a list item on the
- * next line), the whole run, then the run without its last one or two short groups (a count or an extension
- * that followed the number; a long last group is more likely part of a card or account number).
+ * Ends worth trying for a run, best first: the run up to its first line break or wide gap (a number and a list
+ * item on the next line, the next column of a table), the whole run, then the run without its last one or two
+ * short groups (a count or an extension that followed the number; a long last group is more likely part of a
+ * card or account number).
  */
 function candidateEnds(text: string, start: number, end: number): number[] {
   const ends: number[] = [];
-  const lineBreak = text.slice(start, end).search(/\r?\n/);
+  const lineBreak = text.slice(start, end).search(/\r?\n| {2}/);
   if (lineBreak > 0) ends.push(start + lineBreak);
   ends.push(end);
   let groupEnd = end;
   while (ends.length < 4 && groupEnd - start > 10) {
     let i = groupEnd;
-    while (i > start && isDigit(text.charCodeAt(i - 1))) i--;
-    if (groupEnd - i > MAX_DROPPED_GROUP || text.charCodeAt(i - 1) !== 32 || !isDigit(text.charCodeAt(i - 2))) break;
+    while (i > start && isDigitCode(text.charCodeAt(i - 1))) i--;
+    const spaceAfterDigit = text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2));
+    if (groupEnd - i > MAX_DROPPED_GROUP || !spaceAfterDigit) break;
     groupEnd = i - 1;
     ends.push(groupEnd);
   }
   return ends;
 }
 
-/** Space . / - and a line feed, by char code. */
-const RUN_SEPARATORS: readonly number[] = [32, 46, 47, 45, 10];
-
-/** Index after the digit run that continues at `i` (digits and single separators). */
+/** Index after the digit run that continues at `i`; `i` when it does not go on. */
 function endOfRun(text: string, i: number): number {
-  let j = i;
-  while (j < text.length) {
-    const code = text.charCodeAt(j);
-    if (isDigit(code) || code === 40 || code === 41) j++;
-    else if (isDigit(text.charCodeAt(j + 1)) && RUN_SEPARATORS.includes(code)) j += 2;
-    else if (code === 13 && text.charCodeAt(j + 1) === 10 && isDigit(text.charCodeAt(j + 2))) j += 3;
-    else break;
-  }
-  return j;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+  REST_OF_RUN.lastIndex = i;
+  return REST_OF_RUN.exec(text) === null ? i : REST_OF_RUN.lastIndex;
 }
 
 export const phoneDetector: Detector = {
@@ -296,8 +351,9 @@ export const phoneDetector: Detector = {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       const start = m.index;
-      if (RUN_GOES_ON.test(text.slice(CANDIDATE.lastIndex, CANDIDATE.lastIndex + 4))) {
-        CANDIDATE.lastIndex = endOfRun(text, CANDIDATE.lastIndex);
+      const runEnd = endOfRun(text, CANDIDATE.lastIndex);
+      if (runEnd > CANDIDATE.lastIndex) {
+        CANDIDATE.lastIndex = runEnd; // longer than any phone number: skipped whole
         continue;
       }
       for (const end of candidateEnds(text, start, start + m[0].length)) {

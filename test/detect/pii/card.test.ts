@@ -68,6 +68,43 @@ describe('card detector', () => {
     assert.deepEqual(values('4111 1111-1111 1111'), []); // mixed separators
   });
 
+  it('finds cards in key=value log lines, next to an order reference', () => {
+    assert.deepEqual(values('[09:12] charge_declined order=5000123456 card=5555 5555 5555 4444 amount=12.00'), [
+      '5555 5555 5555 4444',
+    ]);
+    assert.deepEqual(values('txn failed ord=A-17 cc=4012888888881881 cvv=***'), ['4012888888881881']);
+    assert.deepEqual(values('pan=3782 822463 10005&exp=0927'), ['3782 822463 10005']);
+    assert.deepEqual(values('{"card_number":"6011111111111117","order":"77"}'), ['6011111111111117']);
+    assert.deepEqual(values('sum 2+2=4111111111111111'), []); // a digit before '=': not a key
+  });
+
+  it('finds a card disguised by odd grouping when the text says it is a card', () => {
+    for (const written of [
+      '4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1',
+      '41.11.11.11.11.11.11.11',
+      '411-111-111-111-111-1',
+      '4111  1111  1111  1111',
+      '55 - 55 - 55 - 55 - 55 - 55 - 44 - 44',
+      '4111-11111111-1111',
+    ]) {
+      assert.deepEqual(values(`Bitte auf die Karte ${written} zurückbuchen.`), [written], written);
+      assert.deepEqual(values(`Zurückbuchen: ${written}.`), [], written);
+    }
+    // Only a whole run: an oddly grouped stretch of a longer run is part of that run.
+    assert.deepEqual(values('card on file, ref 99 41 11 11 11 11 11 11 11'), []);
+    assert.deepEqual(values('card 4111 1111-1111 1111'), []); // mixed separators are no disguise
+  });
+
+  it('does not take a random split of a reference number near a payment word for a disguised card', () => {
+    const visa = withLuhn('411111111111111'); // 16 digits
+    const split = `${visa.slice(0, 3)}.${visa.slice(3, 6)}.${visa.slice(6, 10)}.${visa.slice(10)}`; // 3-3-4-6
+    assert.deepEqual(values(`paid, ref ${split}`), []);
+    const amex = withLuhn('37828224631000'); // 15 digits, split 4-6-5-… is printed; 4-5-5-1 is not
+    assert.deepEqual(values(`Zahlung ${amex.slice(0, 4)}.${amex.slice(4, 9)}.${amex.slice(9, 14)}.${amex.slice(14)}`), []);
+    assert.deepEqual(values('payment 6484.5665.1364.7642.61 EUR'), []); // dotted with a fraction: an amount
+    assert.deepEqual(values('Zahlung 12.4111111111111111 und 9.4111111111111111'), []);
+  });
+
   it('does not take barcodes or order numbers for cards', () => {
     const ean = withLuhn('400638133393');
     assert.deepEqual(values(`EAN ${ean}`), []);

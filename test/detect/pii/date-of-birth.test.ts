@@ -33,6 +33,45 @@ describe('date-of-birth detector', () => {
     for (const [text, date] of cases) assert.deepEqual(values(text), [date], text);
   });
 
+  it('reads birth words spelt as JSON keys and identifiers', () => {
+    const cases: [string, string][] = [
+      ['{"name":"A. B.","date_of_birth":"1973-02-02","city":"Bonn"}', '1973-02-02'],
+      ['{"dob": "02/03/1971"}', '02/03/1971'],
+      ['{"dateOfBirth": "1980-12-24", "orderDate": "2024-01-05"}', '1980-12-24'],
+      ['customer.birthDate = 1966-06-30', '1966-06-30'],
+      ['{"geburtsdatum":"24.12.1980"}', '24.12.1980'],
+      ['{"fecha_nacimiento": "30/06/1966"}', '30/06/1966'],
+      ['{"data_di_nascita": "30/06/1966"}', '30/06/1966'],
+      ['{"date_naissance": "30/06/1966"}', '30/06/1966'],
+      ['{"geboortedatum": "30-06-1966"}', '30-06-1966'],
+      ['<birth_date>1966-06-30</birth_date>', '1966-06-30'],
+    ];
+    for (const [text, date] of cases) assert.deepEqual(values(text), [date], text);
+    assert.deepEqual(values('{"birthDate": "1966-06-30", "created_at": "2024-02-01"}'), ['1966-06-30']);
+    assert.deepEqual(values('{"order_date": "2024-02-01", "delivery_date": "2024-02-03"}'), []);
+    assert.deepEqual(values('{"dob_verified": true, "created_at": "2021-02-01"}'), []);
+    assert.deepEqual(values('{"birthplace": "Lyon", "updatedAt": "2021-02-01"}'), []);
+  });
+
+  it('understands first-person and gender-open birth phrases', () => {
+    const cases: [string, string][] = [
+      ['Nací el 21/09/1969 en Málaga.', '21/09/1969'],
+      ['Naci el 5 de junio de 1973', '5 de junio de 1973'],
+      ['nato/a il 26/05/1981 a Torino', '26/05/1981'],
+      ['nata il 26 gennaio 1947', '26 gennaio 1947'],
+      ['nato(a) il 01/12/1971', '01/12/1971'],
+      ['Je suis née le 3 mars 1990 à Lyon', '3 mars 1990'],
+      ['né le 03/03/1963', '03/03/1963'],
+    ];
+    for (const [text, date] of cases) assert.deepEqual(values(text), [date], text);
+    assert.deepEqual(values("L'année 2023 s'est bien passée, livraison le 12/03/2023."), []);
+  });
+
+  it('does not read a date out of a longer dotted or dashed run of numbers', () => {
+    assert.deepEqual(values('Date de naissance : voir fiche, portable 07.91.11.06.62'), []);
+    assert.deepEqual(values('geboren: siehe Akte 2024-01-12-03-1985'), []);
+  });
+
   it('ignores order, delivery and other dates', () => {
     for (const text of [
       'Bestellung vom 12.03.2024, geliefert am 15.03.2024',

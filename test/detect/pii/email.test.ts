@@ -64,6 +64,26 @@ describe('email detector', () => {
     }
   });
 
+  it('does not take the credentials of a connection string for an address', () => {
+    for (const text of [
+      'REDIS_URL=redis://default:Maple1974-@cache-2.internal:6379/0',
+      '{"url":"postgres://app_user:s3cr.et@db-prod-01.example.com:5432/orders"}',
+      'mongodb+srv://etl:Pa55!w0rd_x@cluster0.ab12c.mongodb.net/shop',
+      'mysql://shop:p@ss@mysql.eu-west-1.rds.amazonaws.com:3306/crm',
+      'amqp://guest@rabbit.example.org/vhost',
+    ]) {
+      assert.deepEqual(values(text), [], text);
+    }
+  });
+
+  it('still finds addresses in the path or query of a URL and next to a connection string', () => {
+    assert.deepEqual(values('https://shop.example.com/unsubscribe?email=jane.doe@example.com'), [
+      'jane.doe@example.com',
+    ]);
+    assert.deepEqual(values('https://example.com/users/jane.doe@example.com/orders'), ['jane.doe@example.com']);
+    assert.deepEqual(values('DB postgres://u:pw@db.example.com/x, owner ops@example.com'), ['ops@example.com']);
+  });
+
   it('finds generated addresses exactly (property)', () => {
     const local = fc.stringMatching(/^[a-z0-9](?:[a-z0-9._+-]{0,20}[a-z0-9])?$/);
     const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);

@@ -26,6 +26,7 @@ describe('IP detector', () => {
       '01.02.03.04',
       'version 1.2.3.4',
       'Version: 10.2.0.1',
+      'deploy build=26.38.23.1 ok',
       'v1.2.3.4',
       'Section 1.2.3.4 applies',
       'Kapitel 2.1.3.4',

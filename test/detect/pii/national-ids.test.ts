@@ -8,7 +8,7 @@ import {
   itFiscalCodeValid,
 } from '../../../src/detect/pii/national-ids-fr-es-it.ts';
 import { NATIONAL_ID_DETECTORS, deTaxIdValid, nlBsnValid, ssnValid } from '../../../src/detect/pii/national-ids.ts';
-import { iso7064Mod1110 } from '../../../src/detect/pii/national-ids-shared.ts';
+import { iso7064Mod1110, keyWords } from '../../../src/detect/pii/national-ids-shared.ts';
 import type { EntityType } from '../../../src/detect/types.ts';
 
 /** Values of `type` found by the national-id detectors. */
@@ -150,6 +150,34 @@ describe('Italian codice fiscale', () => {
     assert.equal(itFiscalCodeValid(badDay + cfCheck(badDay)), false);
     const badMonth = 'RSSMRA85F10A562';
     assert.equal(itFiscalCodeValid(badMonth + cfCheck(badMonth)), false);
+  });
+});
+
+describe('context words spelt as keys', () => {
+  it('split at underscores and lower-to-upper humps', () => {
+    assert.equal(keyWords('date_of_birth'), 'date of birth');
+    assert.equal(keyWords('customerTaxId'), 'customer Tax Id');
+    assert.equal(keyWords('"steuerId": 1'), '"steuer Id": 1');
+    assert.equal(keyWords('GEBURTSDATUM plain words'), 'GEBURTSDATUM plain words');
+  });
+
+  it('count for every id that needs a context word', () => {
+    assert.deepEqual(ids('DE_TAX_ID', '{"steuer_id":"86095742719"}'), ['86095742719']);
+    assert.deepEqual(ids('DE_TAX_ID', '{"tax_id": "86 095 742 719"}'), ['86 095 742 719']);
+    assert.deepEqual(ids('DE_TAX_ID', '{"steuerId": "86095742719"}'), ['86095742719']);
+    assert.deepEqual(ids('DE_TAX_ID', '{"customerTaxId": "86095742719"}'), ['86095742719']);
+    assert.deepEqual(ids('DE_TAX_ID', '{"kunden_nr": "86095742719"}'), []);
+    assert.deepEqual(ids('NL_BSN', '{"bsn_nummer": "123456782"}'), ['123456782']);
+    assert.deepEqual(ids('NL_BSN', '{"burger_service_nummer": "123456782"}'), ['123456782']);
+    assert.deepEqual(ids('US_SSN', '{"social_security_number": "123456789"}'), ['123456789']);
+    assert.deepEqual(ids('US_SSN', '{"socialSecurityNumber": "123456789"}'), ['123456789']);
+    assert.deepEqual(ids('US_SSN', '{"order_number": "123456789"}'), []);
+  });
+
+  it('reads a value after key= as the value of that field', () => {
+    assert.deepEqual(ids('NL_BSN', 'kyc_check bsn=123456782 status=ok'), ['123456782']);
+    assert.deepEqual(ids('US_SSN', 'applicant ssn=123-45-6789'), ['123-45-6789']);
+    assert.deepEqual(ids('US_SSN', 'total 2=123-45-6789'), []); // a digit before '=' is a sum, not a key
   });
 });
 

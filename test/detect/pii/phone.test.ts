@@ -117,6 +117,56 @@ describe('phone detector', () => {
     assert.deepEqual(values('Pour ma commande, appelez le 06 12 34 56 78'), ['06 12 34 56 78']);
   });
 
+  it('reads French dotted numbers and one-digit area codes after a country code', () => {
+    assert.deepEqual(values('portable 06.28.20.27.42'), ['06.28.20.27.42']);
+    assert.deepEqual(values('Sekretariat: 01.72.86.44.96, danke'), ['01.72.86.44.96']);
+    assert.deepEqual(values('Büro Wien 0043 1 2957124'), ['0043 1 2957124']);
+    assert.deepEqual(values('Bruxelles : 0032 2 618 60 86'), ['0032 2 618 60 86']);
+    assert.deepEqual(values('Zentrale 0049 30 12345678'), ['0049 30 12345678']);
+    assert.deepEqual(values('Fon +49 (0) 30 1234567'), ['+49 (0) 30 1234567']);
+    assert.deepEqual(values('bureau +33 (0)1 47 97 73 65'), ['+33 (0)1 47 97 73 65']);
+  });
+
+  it('finds a number that ends the text or is followed by a word in brackets', () => {
+    assert.deepEqual(values('Fragen? info@example.de oder +49 221 4374689'), ['+49 221 4374689']);
+    assert.deepEqual(values('Reach Ms Lee on (646) 519-1580 (mobile) or by e-mail'), ['(646) 519-1580']);
+    assert.deepEqual(values('Herr Kraus erreichbar unter 0171-3835309 (mobil)'), ['0171-3835309']);
+    assert.deepEqual(values('Contattare il sig. Neri al 3471234567 (cellulare)'), ['3471234567']);
+  });
+
+  it('gives a reference number to the order word unless a phone word is closer', () => {
+    assert.deepEqual(values('tool call:\n{"order_id": "7001200103", "status": "ok"}'), []);
+    assert.deepEqual(values('Contactez-nous en indiquant la commande 4001556762.'), []);
+    assert.deepEqual(values('{"order_id": "7001200103", "phone": "0612345678"}'), ['0612345678']);
+    assert.deepEqual(values('order 4001556762 (call center)'), []);
+    assert.deepEqual(values('Zur Rechnung: buchhaltung@example.de oder 030 1234567'), ['030 1234567']);
+    assert.deepEqual(values('{"customerPhone": "0612345678"}'), ['0612345678']);
+    assert.deepEqual(values('user_id=0612345678 tel=0698765432'), ['0698765432']);
+    assert.deepEqual(values('order=4001015015 amount=12.00 phone=+4915112345678'), ['+4915112345678']);
+  });
+
+  it('never reads an IP address or a version and date as a phone number', () => {
+    assert.deepEqual(values('login from 78.117.43.76 at 21:42'), []);
+    assert.deepEqual(values('Tel. Zentrale, Server 192.168.100.200'), []);
+    assert.deepEqual(values('phone lib 0.2.6 / 22.12.2016 released'), []);
+  });
+
+  it('sees through evenly spaced-out digits next to a phone word, but not without one', () => {
+    for (const written of ['0-0-4-4-1-4-1-4-3-1-5-7-9-6', '0  4  0  5  3  4  4  5  4  3  5', '0.1.5.2.8.3.7.0.6.9']) {
+      assert.deepEqual(values(`Direct line ${written}, thanks`), [written], written);
+      assert.deepEqual(values(`Werte ${written}, danke`), [], written);
+    }
+    assert.deepEqual(values('Teléfono directo 784  773  431'), ['784  773  431']);
+    assert.deepEqual(values('telefoon +3  1  2  0  9  4  6  0  5  3  6'), ['+3  1  2  0  9  4  6  0  5  3  6']);
+    assert.deepEqual(values('Tabelle 612  345  678'), []); // wide gaps alone are columns, not a number
+    assert.deepEqual(values('phone model 1540 590320 9'), []); // uneven chunks: not a number cut up
+  });
+
+  it('reads pairs as a phone number only when it starts with 0 or a country code', () => {
+    assert.deepEqual(values('Größen 36/38/40/42/44 und 36 38 40 42 44 lieferbar'), []);
+    assert.deepEqual(values('bureau 01 42 68 53 00'), ['01 42 68 53 00']);
+  });
+
   it('never throws and reports well-formed spans (property)', () => {
     const unit = fc.constantFrom('0', '1', '3', '4', '6', '9', ' ', '.', '-', '/', '(', ')', '+', '\n', 'x', 'é', '€');
     fc.assert(

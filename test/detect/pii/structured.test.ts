@@ -86,4 +86,24 @@ describe('structured PII detectors', () => {
     const types = new Set(STRUCTURED_PII_DETECTORS.flatMap((d) => d.detect(text)).map((f) => f.type));
     assert.deepEqual(types, OWN_TYPES);
   });
+
+  it('find the values of a JSON tool payload and a log line, and nothing else', () => {
+    const text = [
+      '{"order_id": "7001200103", "customer": {"date_of_birth": "1973-02-02", "steuer_id": "86095742719",',
+      '"mobilePhone": "+49 171 6516794", "email": "k.weber@example.de"},',
+      '"db": "postgres://app:Maple1974-@db-1.internal:5432/shop"}',
+      '[10:02] payment_failed order=4001015015 card=4111 1111 1111 1111 amount=$12.99 ip=78.117.43.76',
+    ].join('\n');
+    const found = STRUCTURED_PII_DETECTORS.flatMap((d) => d.detect(text))
+      .map((f) => `${f.type} ${text.slice(f.start, f.end)}`)
+      .sort();
+    assert.deepEqual(found, [
+      'CARD_NUMBER 4111 1111 1111 1111',
+      'DATE_OF_BIRTH 1973-02-02',
+      'DE_TAX_ID 86095742719',
+      'EMAIL k.weber@example.de',
+      'IP_ADDRESS 78.117.43.76',
+      'PHONE +49 171 6516794',
+    ]);
+  });
 });
