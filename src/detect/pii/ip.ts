@@ -3,7 +3,8 @@
  * version strings) and not right after "v"/"version"/"section", where 1.2.3.4 is a version or a heading. IPv6:
  * full, `::`-compressed and IPv4-embedded forms, validated by hand; a short compressed form such as `fe80::1`
  * needs a word like "IP" or "host" nearby, since `a::b` is also C++ and `12:30:45` a time. Words such as IP,
- * address, host, server or client raise the score.
+ * address, host, server or client raise the score. Addresses that name no machine — loopback (`127.x`, `::1`),
+ * unspecified (`0.0.0.0`, `::`) and broadcast — are not personal or infrastructure data and are not reported.
  */
 import { hasContextNear } from '../context.ts';
 import type { Detector, RawFinding } from '../types.ts';
@@ -29,6 +30,9 @@ const IP_CONTEXT = anyOf([
   '\\bhost', 'server', 'client', 'gateway', 'router', '\\bdns\\b', 'subnet', 'firewall', 'proxy', '\\bvpn\\b',
   '\\bfrom\\b', '\\bsrc\\b', '\\bdst\\b', 'source', 'remote', 'login', 'connect',
 ]);
+
+const NO_MACHINE_V4 = /^(?:127\.|0\.0\.0\.0$|255\.255\.255\.255$)/;
+const NO_MACHINE_V6 = new Set(['::1', '::', '0:0:0:0:0:0:0:1', '0:0:0:0:0:0:0:0']);
 
 const SCORE_PLAIN = 0.85;
 const SCORE_CONTEXT = 0.96;
@@ -56,6 +60,7 @@ function ipv4Findings(text: string, found: RawFinding[]): void {
     if (!ipv4Edges(text, start, end) || !IPV4_WHOLE.test(m[0])) continue;
     if (insideEarlier(found, start)) continue; // the tail of an IPv4-mapped IPv6 address
     if (NOT_AN_IP_BEFORE.test(text.slice(Math.max(0, start - 14), start))) continue;
+    if (NO_MACHINE_V4.test(m[0])) continue;
     const score = hasContextNear(text, start, end, IP_CONTEXT, 40, true) ? SCORE_CONTEXT : SCORE_PLAIN;
     found.push(finding('IP_ADDRESS', start, end, score, DETECTOR_ID));
   }
@@ -132,7 +137,7 @@ function ipv6Findings(text: string, found: RawFinding[]): void {
     from = Math.max(colon + 1, end);
     if (!usable || !enoughColons(text, start, end)) continue;
     const groups = ipv6Groups(text.slice(start, end));
-    if (groups === 0) continue;
+    if (groups === 0 || NO_MACHINE_V6.has(text.slice(start, end))) continue;
     const context = hasContextNear(text, start, end, IP_CONTEXT, 40, true);
     if (groups < 3 && !context) continue;
     found.push(finding('IP_ADDRESS', start, end, context ? SCORE_CONTEXT : 0.9, DETECTOR_ID));

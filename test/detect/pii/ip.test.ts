@@ -12,10 +12,10 @@ describe('IP detector', () => {
     assert.deepEqual([f?.type, f?.start, f?.end, f?.detector], ['IP_ADDRESS', 7, 19, 'pii.ip']);
     const [plain] = ipDetector.detect('see 8.8.4.4 now');
     assert.ok((f?.score ?? 0) > (plain?.score ?? 1));
-    assert.deepEqual(values('ip 10.0.0.1/24, Adresse 255.255.255.0, indirizzo 0.0.0.0'), [
+    assert.deepEqual(values('ip 10.0.0.1/24, Adresse 255.255.255.0, indirizzo 192.168.1.20'), [
       '10.0.0.1',
       '255.255.255.0',
-      '0.0.0.0',
+      '192.168.1.20',
     ]);
     assert.deepEqual(values('Login von 203.0.113.7.'), ['203.0.113.7']);
   });
@@ -51,7 +51,7 @@ describe('IP detector', () => {
   it('needs a context word for very short compressed forms', () => {
     assert.deepEqual(values('fe80::1'), []);
     assert.deepEqual(values('host fe80::1'), ['fe80::1']);
-    assert.deepEqual(values('localhost is ::1 (loopback address)'), ['::1']);
+    assert.deepEqual(values('gateway is fd00::1 (router address)'), ['fd00::1']);
   });
 
   it('does not take times, MAC addresses, C++ scopes or hashes for IPv6', () => {
@@ -71,9 +71,9 @@ describe('IP detector', () => {
     assert.equal(ipv6Groups('::'), 0);
   });
 
-  it('finds any IPv4 address next to a context word (property)', () => {
+  it('finds any IPv4 address that names a machine next to a context word (property)', () => {
     fc.assert(
-      fc.property(fc.ipV4(), (ip) => {
+      fc.property(fc.ipV4().filter((ip) => !/^(?:127\.|0\.0\.0\.0$|255\.255\.255\.255$)/.test(ip)), (ip) => {
         const found = values(`client address ${ip}, retry`);
         return found.length === 1 && found[0] === ip;
       }),
@@ -83,7 +83,7 @@ describe('IP detector', () => {
   it('finds any IPv6 address with at least one group next to a context word (property)', () => {
     fc.assert(
       fc.property(
-        fc.ipV6().filter((ip) => ipv6Groups(ip) > 0),
+        fc.ipV6().filter((ip) => ipv6Groups(ip) > 0 && !['::1', '0:0:0:0:0:0:0:1'].includes(ip)),
         (ip) => {
           const found = values(`host ${ip} unreachable`);
           return found.length === 1 && found[0] === ip;
@@ -101,5 +101,12 @@ describe('IP detector', () => {
           .every((f) => f.start >= 0 && f.start < f.end && f.end <= s.length && f.type === 'IP_ADDRESS'),
       ),
     );
+  });
+});
+
+describe('addresses that name no machine', () => {
+  it('skips loopback, unspecified and broadcast addresses but keeps private ones', () => {
+    const text = 'bind 127.0.0.1 or 0.0.0.0 or [::1], broadcast 255.255.255.255; the shop server is 10.0.4.17';
+    assert.deepEqual(ipDetector.detect(text).map((f) => text.slice(f.start, f.end)), ['10.0.4.17']);
   });
 });
