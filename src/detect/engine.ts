@@ -69,12 +69,17 @@ function compareClaims(a: RawFinding, b: RawFinding): number {
     b.end - b.start - (a.end - a.start) ||
     GROUP_RANK[groupOf(a.type)] - GROUP_RANK[groupOf(b.type)] ||
     a.start - b.start ||
-    (a.detector < b.detector ? -1 : a.detector > b.detector ? 1 : 0)
+    compareText(a.detector, b.detector) ||
+    compareText(a.type, b.type)
   );
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
- * Greedy by claim strength (score, then length, then kind, then position, then detector id), so the result
+ * Greedy by claim strength (score, then length, then kind, then position, then detector id and type), so the result
  * does not depend on detector order. Findings are few per text, so the quadratic overlap check is cheaper than
  * an interval tree.
  */
