@@ -32,6 +32,9 @@ describe('detection engine', () => {
     const c: RawFinding = { type: 'PHONE', start: 20, end: 30, score: 0.8, detector: 'c' };
     const d: RawFinding = { type: 'API_KEY', start: 20, end: 30, score: 0.8, detector: 'd' };
     assert.deepEqual(resolveOverlaps([a, b, c, d]), [b, d]);
+    const person: RawFinding = { type: 'PERSON', start: 0, end: 5, score: 0.8, detector: 'x' };
+    const address: RawFinding = { ...person, type: 'ADDRESS' };
+    assert.deepEqual(resolveOverlaps([person, address]), resolveOverlaps([address, person]), 'a full tie still has one answer');
   });
 
   it('resolves overlaps the same way whatever order the findings come in (property)', () => {
