@@ -166,12 +166,17 @@ export const EN_STREET_RE = latin(
   'gu',
 );
 
-/** The end of a lowercased compound street name, or a separate type word ("hauptstraße", "str.", "allee"). */
-export const STREET_WORD_END_RE = latin(`(?:${COMPOUND_SUFFIXES})$`, '');
-/** Last two characters of every compound suffix: a Set probe before the regex, since most words end otherwise. */
-export const STREET_WORD_TAILS: ReadonlySet<string> = new Set(
-  COMPOUND_SUFFIXES.replace(/\\/gu, '').split('|').map((s) => s.slice(-2)),
-);
+/**
+ * Compound street types by their last two letters ("ße" → straße, "eg" → weg): a word's ending is tested with a
+ * Map lookup and endsWith, where a regex of all the suffixes anchored at the end took ~250 ns a word.
+ */
+export const STREET_SUFFIXES_BY_TAIL: ReadonlyMap<string, readonly string[]> = (() => {
+  const byTail = new Map<string, string[]>();
+  for (const suffix of COMPOUND_SUFFIXES.replace(/\\/gu, '').split('|')) {
+    byTail.set(suffix.slice(-2), [...(byTail.get(suffix.slice(-2)) ?? []), suffix]);
+  }
+  return byTail;
+})();
 /** A FR/ES/IT street-type word anywhere in a short window: a cheap gate before the full pattern. */
 export const ROMANCE_TYPE_RE = latin(`(?<![\\p{L}\\p{M}])(?:${ROMANCE_TYPE_WORDS})(?![\\p{L}\\p{M}])|${ROMANCE_TYPE_ABBR}`, 'u');
 /** First words of preposition streets ("Am", "An der", "Laan van") and adjectives before a street ("Alter"). */

@@ -301,6 +301,11 @@ const PRODUCT_KEYS_RE = /"(?:price|sku|ean|gtin|currency|stock|brand|category|pr
 
 /** Context that follows a run: 'label' when a speaker tag or contact details come right after it. */
 export function contextAfter(text: string, end: number): Context {
+  // Each alternative opens with blanks and "(", "<" or ",": other runs skip the slice and the regex.
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 40 && c !== 60 && c !== 44) return 'none';
   return AFTER_NAME_RE.test(text.slice(end, end + 60)) ? 'label' : 'none';
 }
 

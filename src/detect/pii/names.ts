@@ -1,28 +1,22 @@
 /**
- * Person names in English, German, French, Spanish, Italian and Dutch text. One regex finds capitalised words;
+ * Person names in English, German, French, Spanish, Italian and Dutch text. A scanner (name-scan.ts) finds capitalised words;
  * words joined by spaces, name particles ("van der", "de la") or a title's dot form a run. A run is a name when
  * it opens with a dictionary given name and carries a surname, or when context vouches for it: a title, a
  * greeting, a field label, a self-introduction or a sign-off. The span is the name alone, never the title or the
  * greeting. Product names, places, headings and companies are vetoed by word lists (names-data.ts).
  */
 import type { Detector, RawFinding } from '../types.ts';
-import { PARTICLES_SOURCE, PARTICLE_NEXT, contextBefore, leadingParticles, mayHaveContext } from './language-words.ts';
+import { contextBefore, leadingParticles, mayHaveContext } from './language-words.ts';
 import type { Context } from './language-words.ts';
+import { has, isMonsieur, joinKind, lowerOf, tokenize } from './name-scan.ts';
+import type { Token } from './name-scan.ts';
 import {
-  COMPANY_AFTER_RE, NAME_BRANDS, PLACE_PREFIXES, TITLE_BRANDS, W, contextAfter, flagsOf, productRecordAfter,
+  COMPANY_AFTER_RE, NAME_BRANDS, PLACE_PREFIXES, TITLE_BRANDS, W, contextAfter, productRecordAfter,
 } from './names-data.ts';
 
 const DETECTOR_ID = 'pii.person';
 const MAX_NAME_TOKENS = 5;
 
-/** Capitalised words, with inner apostrophes and hyphens ("O'Brien", "Jean-Pierre"); not inside other words. */
-const TOKEN_RE =
-  /\p{Lu}(?<![\p{L}\p{M}\p{N}_@./\\-]\p{Lu})[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*/gu;
-const SPACE_GAP = /^[ \t]{1,3}$/;
-const DOT_GAP = /^\.[ \t]{1,2}$/;
-const PARTICLE_GAP = new RegExp(`^[ \\t]${PARTICLES_SOURCE}$|^[ \\t](?:${PARTICLES_SOURCE})?[dl]['’]$`, 'u');
-/** After a capitalised particle the article alone may follow: "Van den Pol", "Von der Leyen", "De la Cruz". */
-const ARTICLE_GAP = new RegExp(`^[ \\t](?:(?:${PARTICLE_NEXT})[ \\t]){1,2}$`, 'u');
 const NAME_END_RE = /^[ \t]*(?:[,!:;)\r\n]|-[ \t]|$)/u;
 /** A house number right after the words: they are a street ("Schmalenbruch 178"), not a person. */
 const NUMBER_AFTER_RE = /^[ \t]{1,2}\d/u;
@@ -35,65 +29,15 @@ const LOWER_WORD_AFTER_RE = /^ \p{Ll}/u;
 /** A house number before the words: they name a street ("1499 Shawna Keys"). */
 const NUMBER_BEFORE_RE = /(?:^|[\s,:("])\d{1,5}[a-zA-Z]?[ \t]{1,2}$/u;
 
-type Kind = 'word' | 'caps' | 'single';
-
-interface Token {
-  readonly start: number;
-  /** End of the name part: a trailing possessive "'s" is left out. */
-  readonly end: number;
-  readonly word: string;
-  readonly kind: Kind;
-  readonly possessive: boolean;
-  readonly dotAfter: boolean;
-  /** Joined to the previous token through lowercase particles ("Jan de Vries"). */
-  viaParticle: boolean;
-  /** Lowercase form and W.* bits, filled on first use: most words in long title-case runs are never looked at. */
-  lowered: string | undefined;
-  bits: number;
+/** NUMBER_BEFORE_RE before `s`; its digit sits 2 to 4 characters back, so most runs skip the slice and regex. */
+function numberBefore(text: string, s: number): boolean {
+  const blank = text.charCodeAt(s - 1);
+  if (blank !== 32 && blank !== 9) return false;
+  let digit = false;
+  for (let i = s - 4; i < s - 1; i++) digit ||= text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  return digit && NUMBER_BEFORE_RE.test(text.slice(Math.max(0, s - 9), s));
 }
 
-const isUpper = (word: string, i: number): boolean => word.charAt(i) !== word.charAt(i).toLowerCase();
-
-function makeToken(text: string, start: number, raw: string): Token {
-  const n = raw.length;
-  const apostrophe = raw.charCodeAt(n - 2);
-  const possessive = n > 3 && raw.charCodeAt(n - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
-  const word = possessive ? raw.slice(0, -2) : raw;
-  const end = start + word.length;
-  // Caps: a second capital and no lowercase ("DHL", "ANNA"); "McDonald" and "GmbH" stay words.
-  const kind: Kind = word.length === 1 ? 'single' : isUpper(word, 1) && word.toUpperCase() === word ? 'caps' : 'word';
-  const dotAfter = text.charCodeAt(end) === 46;
-  return { start, end, word, kind, possessive, dotAfter, viaParticle: false, lowered: undefined, bits: -1 };
-}
-
-function lowerOf(t: Token): string {
-  if (t.lowered === undefined) {
-    const lower = t.word.toLowerCase();
-    t.lowered = lower.includes('’') ? lower.replace(/’/gu, "'") : lower;
-  }
-  return t.lowered;
-}
-
-function flagsOfToken(t: Token): number {
-  if (t.bits < 0) t.bits = t.kind === 'single' ? 0 : flagsOf(lowerOf(t));
-  return t.bits;
-}
-
-/** 0: not joined, 1: joined by space or a title/initial's dot, 2: joined by lowercase particles. */
-function joinKind(text: string, a: Token, b: Token): 0 | 1 | 2 {
-  const len = b.start - a.end;
-  if (len < 1 || len > 16 || a.possessive) return 0;
-  if (len === 1 && text.charCodeAt(a.end) === 32) return 1;
-  const gap = text.slice(a.end, b.start);
-  if (SPACE_GAP.test(gap)) return 1;
-  const abbreviation = a.dotAfter && (a.kind === 'single' || (flagsOfToken(a) & W.title) !== 0);
-  if (abbreviation && DOT_GAP.test(gap)) return 1;
-  if ((flagsOfToken(a) & W.capParticle) !== 0 && ARTICLE_GAP.test(gap)) return 2;
-  // "J. van der Berg": an initial's dot may precede the particles.
-  return PARTICLE_GAP.test(abbreviation ? gap.slice(1) : gap) ? 2 : 0;
-}
-
-const has = (t: Token, bits: number): boolean => (flagsOfToken(t) & bits) !== 0;
 const isFirst = (t: Token): boolean => t.kind === 'word' && has(t, W.first);
 const isLast = (t: Token): boolean => has(t, W.last);
 const isDictName = (t: Token): boolean => isFirst(t) || isLast(t);
@@ -109,7 +53,7 @@ function stripHead(run: Token[]): { at: number; ctx: Context } {
     const t = run[i] as Token;
     const word = t.kind === 'word';
     if (has(t, W.greeting)) ctx = ctx === 'signoff' ? ctx : 'greet';
-    else if ((word && has(t, W.title)) || (t.word === 'M' && t.dotAfter)) ctx = ctx === 'none' ? 'title' : ctx;
+    else if ((word && has(t, W.title)) || isMonsieur(t)) ctx = ctx === 'none' ? 'title' : ctx;
     else if (has(t, W.signoff)) ctx = 'signoff';
     else if (word && has(t, W.role)) ctx = ctx === 'none' ? 'role' : ctx;
     else if (has(t, W.signoffLead)) continue;
@@ -127,7 +71,7 @@ function stripHead(run: Token[]): { at: number; ctx: Context } {
 function titleInside(run: Token[]): { at: number; ctx: Context } {
   for (let i = 1; i < run.length - 1; i++) {
     const t = run[i] as Token;
-    if ((t.kind === 'word' && has(t, W.title)) || (t.word === 'M' && t.dotAfter)) {
+    if ((t.kind === 'word' && has(t, W.title)) || isMonsieur(t)) {
       let at = i + 1;
       while (at < run.length - 1 && has(run[at] as Token, W.title)) at++;
       return { at, ctx: 'title' };
@@ -277,7 +221,7 @@ function evaluateRun(text: string, run: Token[]): RawFinding | null {
     return contextName(text, run, 0, 'label', s);
   }
   // A house number before the words makes them a street: "1499 Shawna Keys", "83c Passage Pierre Charron".
-  if (NUMBER_BEFORE_RE.test(text.slice(Math.max(0, s - 9), s))) return null;
+  if (numberBefore(text, s)) return null;
   const head = stripHead(run);
   if (head.at >= run.length) return null;
   // Context matters only when the run's first word could be a name (or, for 'street', a given name).
@@ -300,9 +244,7 @@ function evaluateRun(text: string, run: Token[]): RawFinding | null {
 
 function detectNames(text: string): RawFinding[] {
   const found: RawFinding[] = [];
-  const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) tokens.push(makeToken(text, m.index, m[0]));
+  const tokens = tokenize(text);
   let run: Token[] = [];
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];

@@ -6,8 +6,9 @@
  * random strings of that length and alphabet reach, and not a UUID, placeholder, identifier or file payload.
  */
 import type { Detector, RawFinding } from '../types.ts';
+import { keyWords } from './gate.ts';
 import { isJwt } from './jwt.ts';
-import { keyComponents, unquotedEnd, wordBefore } from './key-value.ts';
+import { keyComponents, lowerCaseIn, unquotedEnd, wordBefore } from './key-value.ts';
 import { matchesProviderRule } from './provider-detector.ts';
 import { scanText } from './scan.ts';
 import { alnumClassCount, charClasses, finding, isPlaceholderToken, LOWER, shannonEntropy, UPPER } from './shared.ts';
@@ -146,6 +147,7 @@ function qualifiedParts(text: string, keyStart: number, key: string): readonly s
 }
 
 const COPULAS = new Set(['is', 'ist', 'lautet', 'est', 'es', 'era', 'was', 'are', 'sind', 'er', 'är']);
+const isCopula = lowerCaseIn(COPULAS);
 
 /**
  * The key word before a value without separator, over a copula: "token 8f2…", "the API key is 8f2…". A copula
@@ -154,12 +156,13 @@ const COPULAS = new Set(['is', 'ist', 'lautet', 'est', 'es', 'era', 'was', 'are'
 function keyBeforeValue(text: string, valueStart: number): { key: [number, number]; copula: boolean } | null {
   const word = wordBefore(text, valueStart);
   if (word === null) return null;
-  if (!COPULAS.has(text.slice(word[0], word[1]).toLowerCase())) return { key: word, copula: false };
+  if (!isCopula(text, word[0], word[1])) return { key: word, copula: false };
   const key = wordBefore(text, word[0]);
   return key === null ? null : { key, copula: true };
 }
 
 const CREDENTIAL_WORD = /token|secret|key|auth|cred|schl|clé|cle|clave|chiave|sleutel|api/i;
+const hasCredentialWord = keyWords(CREDENTIAL_WORD).test;
 const UUID_KEYS = new Set(['api', 'apikey', 'secret', 'private', 'access', 'client', 'server', 'auth']);
 
 /** The finding for a value bound to a credential key, or null. */
@@ -200,9 +203,8 @@ export const entropyDetector: Detector = {
     // Without a separator: "token 8f2…", "API key 8f2…", "Authorization: Token 8f2…".
     for (const token of scan.longTokens) {
       const before = taken.has(token.start) ? null : keyBeforeValue(text, token.start);
-      if (before === null) continue;
+      if (before === null || !hasCredentialWord(text, before.key[0], before.key[1])) continue;
       const key = text.slice(before.key[0], before.key[1]);
-      if (!CREDENTIAL_WORD.test(key)) continue;
       const end = Math.min(token.end, unquotedEnd(text, token.start));
       const found = judge(text, before.key[0], key, { structured: before.copula, quoted: false }, token.start, end);
       if (found) out.push(found);

@@ -10,10 +10,10 @@ import { entropyDetector } from './entropy.ts';
 import { jwtDetector } from './jwt.ts';
 import { passwordDetector } from './passwords.ts';
 import { privateKeyDetector } from './private-key.ts';
-import { providerDetectors } from './provider-detector.ts';
+import { providerDetector } from './provider-detector.ts';
 
 export const SECRET_DETECTORS: readonly Detector[] = [
-  ...providerDetectors(),
+  providerDetector,
   privateKeyDetector,
   jwtDetector,
   connectionStringDetector,

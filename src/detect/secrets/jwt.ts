@@ -4,7 +4,7 @@
  * JSON object encodes to a first segment starting `eyJ`, which is the cheap gate.
  */
 import type { Detector, RawFinding } from '../types.ts';
-import { scanText } from './scan.ts';
+import { scanText, type Span } from './scan.ts';
 import { finding, START } from './shared.ts';
 
 const DETECTOR_ID = 'secret.jwt';
@@ -43,16 +43,31 @@ export function isJwt(value: string): boolean {
   return length === value.length || (length === value.length - 1 && value.endsWith('.'));
 }
 
+/**
+ * Whether a JWT can start inside `token`: it holds "eyJ". Searched by its rare last letter, `J`, whose next
+ * occurrence is kept across the tokens of one text (`next`): on dense 4 KB prompts looking for "eyJ" itself cost
+ * 3.9 µs, since the search stops at every `e`.
+ */
+function holdsJwtStart(text: string, token: Span, next: { at: number }): boolean {
+  for (;;) {
+    if (next.at !== -1 && next.at < token.start + 2) next.at = text.indexOf('J', token.start + 2);
+    if (next.at === -1 || next.at >= token.end) return false;
+    if (text.charCodeAt(next.at - 1) === 121 && text.charCodeAt(next.at - 2) === 101) return true; // "ey"
+    next.at = text.indexOf('J', next.at + 1);
+  }
+}
+
 export const jwtDetector: Detector = {
   id: DETECTOR_ID,
   types: ['JWT'],
   detect(text: string): RawFinding[] {
     const out: RawFinding[] = [];
-    let next = -2; // next "eyJ" at or after the current token; searched again only once passed
+    const next = { at: -2 };
     for (const token of scanText(text).longTokens) {
-      if (next !== -1 && next < token.start) next = text.indexOf('eyJ', token.start);
-      if (next === -1) break;
-      if (next >= token.end) continue;
+      if (!holdsJwtStart(text, token, next)) {
+        if (next.at === -1) break;
+        continue;
+      }
       // Two characters of lead-in so the start guard sees an escaped "\n" before the token.
       const offset = Math.max(0, token.start - 2);
       const window = text.slice(offset, token.end);

@@ -6,8 +6,15 @@
  * looked (quoted key, `=`, a key at the start of a line or entry) so a detector can ask more of a value found in
  * a sentence than of one in a config file.
  */
+import { MAY_HOLD, type KeyWords } from './gate.ts';
 
 export type Separator = 'assign' | 'colon' | 'prose' | 'none';
+
+/**
+ * Whether the key text[start, end) is one a detector cares about. A range, not a string: most keys are rejected
+ * by a screen that reads them in place (gate.ts), and only the rest are sliced for the exact test.
+ */
+export type KeyTest = (text: string, start: number, end: number) => boolean;
 
 export interface KeyValue {
   readonly keyStart: number;
@@ -24,7 +31,8 @@ export interface KeyValue {
 }
 
 const MAX_VALUE = 512;
-const MAX_KEY = 64;
+/** The longest key read, in characters. */
+export const MAX_KEY = 64;
 
 const NON_ASCII_LETTER = /\p{L}/u;
 
@@ -34,7 +42,7 @@ function isKeyChar(c: number, text: string, i: number): boolean {
   return c > 127 && NON_ASCII_LETTER.test(text.charAt(i)); // contraseña, hasło, lösenord
 }
 
-const isBlank = (c: number): boolean => c === 32 || c === 9;
+export const isBlank = (c: number): boolean => c === 32 || c === 9;
 const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
 
 const COMPONENT_CACHE = new Map<string, readonly string[]>();
@@ -62,14 +70,14 @@ export function keyComponents(key: string): readonly string[] {
 }
 
 /** Start of the identifier ending at `end`: `db_password`, `spring.datasource.password`, `X-Api-Key`. */
-function keyStartBefore(text: string, end: number): number {
+export function keyStartBefore(text: string, end: number): number {
   let start = end;
   while (start > 0 && end - start < MAX_KEY && isKeyChar(text.charCodeAt(start - 1), text, start - 1)) start--;
   // "\npassword=" inside a JSON string: the n belongs to the escape, not the key.
   if (start > 0 && text.charCodeAt(start - 1) === 92 && /[nrt]/.test(text.charAt(start))) start++;
   while (start < end && (text.charCodeAt(start) === 45 || text.charCodeAt(start) === 46)) start++;
   // The one multi-word key: French "mot de passe".
-  if (end - start === 5 && /^mot de $/i.test(text.slice(start - 7, start))) start -= 7;
+  if (end - start === 5 && text.charCodeAt(start - 1) === 32 && /^mot de $/i.test(text.slice(start - 7, start))) start -= 7;
   return start;
 }
 
@@ -137,9 +145,16 @@ function readValue(text: string, at: number): Value | null {
   return end > at ? [at, end, false] : null;
 }
 
-type Value = [start: number, end: number, quoted: boolean];
+export type Value = [start: number, end: number, quoted: boolean];
 
-function pair(text: string, keyStart: number, keyEnd: number, separator: Separator, keyQuoted: boolean, value: Value): KeyValue {
+export function pair(
+  text: string,
+  keyStart: number,
+  keyEnd: number,
+  separator: Separator,
+  keyQuoted: boolean,
+  value: Value,
+): KeyValue {
   return {
     keyStart,
     keyEnd,
@@ -157,7 +172,7 @@ function pair(text: string, keyStart: number, keyEnd: number, separator: Separat
  * The pair around the `:` or `=` at `sep` (also `:=`, `=>`, `==`), or null; `wanted` screens the key before the
  * value is read, since most separators in code and JSON belong to keys no detector cares about.
  */
-export function pairAtSeparator(text: string, sep: number, wanted: (key: string) => boolean): KeyValue | null {
+export function pairAtSeparator(text: string, sep: number, wanted: KeyWords): KeyValue | null {
   const c = text.charCodeAt(sep);
   const before = text.charCodeAt(sep - 1);
   // The second character of `==`, `!=`, `<=`, `>=`, `:=` belongs to a separator already read (or none).
@@ -167,8 +182,9 @@ export function pairAtSeparator(text: string, sep: number, wanted: (key: string)
   if (text.charCodeAt(keyEnd - 1) === 93 && isQuote(text.charCodeAt(keyEnd - 2))) keyEnd--; // config["password"]
   const keyQuoted = isQuote(text.charCodeAt(keyEnd - 1));
   if (keyQuoted) keyEnd -= text.charCodeAt(keyEnd - 2) === 92 ? 2 : 1;
+  if (wanted.screen(text, keyEnd) !== MAY_HOLD) return null;
   const keyStart = keyStartBefore(text, keyEnd);
-  if (keyStart >= keyEnd || !wanted(text.slice(keyStart, keyEnd))) return null;
+  if (keyStart >= keyEnd || !wanted.test(text, keyStart, keyEnd)) return null;
   let after = sep + 1;
   if (c === 58 && text.charCodeAt(after) === 61) after++;
   else if (c === 61) while (text.charCodeAt(after) === 61 || text.charCodeAt(after) === 62) after++;
@@ -177,14 +193,18 @@ export function pairAtSeparator(text: string, sep: number, wanted: (key: string)
   return pair(text, keyStart, keyEnd, c === 58 && after === sep + 1 ? 'colon' : 'assign', keyQuoted, value);
 }
 
-/** SQL and CLI style, the key then a quoted value: `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `--password "x"`. */
-export function pairBeforeQuote(text: string, quote: number): KeyValue | null {
+/**
+ * SQL and CLI style, the key then a quoted value: `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `--password "x"`. The key
+ * is tested before the value is read: most quotes after a word open plain strings.
+ */
+export function pairBeforeQuote(text: string, quote: number, wanted: KeyWords): KeyValue | null {
   let keyEnd = quote;
   while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
   if (keyEnd === quote || keyEnd === 0 || !isKeyChar(text.charCodeAt(keyEnd - 1), text, keyEnd - 1)) return null;
   let keyStart = keyStartBefore(text, keyEnd);
   const identifiedBy = /^by$/i.test(text.slice(keyStart, keyEnd)) && /identified $/i.test(text.slice(keyStart - 11, keyStart));
   if (identifiedBy) keyStart -= 11;
+  if (!wanted.test(text, keyStart, keyEnd)) return null;
   const value = readValue(text, quote);
   return value === null ? null : pair(text, keyStart, keyEnd, 'none', false, value);
 }
@@ -193,61 +213,33 @@ export function pairBeforeQuote(text: string, quote: number): KeyValue | null {
 const DEFINE = /define\s*\(\s*(['"])([A-Za-z0-9_]{1,64})\1\s*,\s*(?=['"])/g;
 
 /** Pairs of `define('KEY', 'value')`, for keys that `wanted` accepts. */
-export function definePairs(text: string, wanted: (key: string) => boolean): KeyValue[] {
+export function definePairs(text: string, wanted: KeyWords): KeyValue[] {
   const pairs: KeyValue[] = [];
   DEFINE.lastIndex = 0;
   for (let m = DEFINE.exec(text); m !== null; m = DEFINE.exec(text)) {
     const key = m[2] ?? '';
     const keyStart = m.index + m[0].indexOf(key);
-    const value = wanted(key) ? readValue(text, m.index + m[0].length) : null;
+    const value = wanted.test(text, keyStart, keyStart + key.length) ? readValue(text, m.index + m[0].length) : null;
     if (value !== null) pairs.push(pair(text, keyStart, keyStart + key.length, 'assign', true, value));
   }
   return pairs;
 }
 
-const COPULAS = new Set([
-  'is', 'ist', 'lautet', 'est', 'es', 'era', 'was', 'are', 'sind', 'wynosi', 'är', 'er', 'é', 'è',
-]);
-
-/** Start of the letters (any script) ending at `end`, at most `max` of them. */
-function lettersBefore(text: string, end: number, max: number): number {
-  let i = end;
-  while (i > 0 && end - i < max) {
-    const c = text.charCodeAt(i - 1);
-    const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-    if (!ascii && (c < 128 || !/\p{L}/u.test(text.charAt(i - 1)))) break;
-    i--;
-  }
-  return i;
-}
-
 /**
- * Prose before the value at `valueStart`: a key and a copula ("my password is …", "Passwort lautet: …"), or the
- * key word right before it ("login admin password S3cret!", as in .netrc) with separator 'none'.
+ * A test of "text[start, end) lower-cased is in `words`" that slices only what could be: lower-casing never
+ * shortens a word, so a range longer than the longest word is not one, nor is a range whose first character, if
+ * ASCII, lower-cases to no word's first character ("order", "phone" before a number).
  */
-export function prosePairBefore(text: string, valueStart: number, wanted: (key: string) => boolean): KeyValue | null {
-  let i = valueStart;
-  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
-  if (i === valueStart && text.charCodeAt(i - 1) !== 58) return null;
-  const colon = text.charCodeAt(i - 1) === 58;
-  if (colon) i--; // "lautet: …"
-  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
-  const w = lettersBefore(text, i, 7);
-  const copula = w < i && w > 0 && COPULAS.has(text.slice(w, i).toLowerCase());
-  if (!copula) {
-    if (colon || i === 0) return null; // "key: value" pairs are the separator scan's
-    const keyStart = keyStartBefore(text, i);
-    if (keyStart >= i || !wanted(text.slice(keyStart, i))) return null;
-    const end = unquotedEnd(text, valueStart);
-    return end > valueStart ? pair(text, keyStart, i, 'none', false, [valueStart, end, false]) : null;
-  }
-  let keyEnd = w;
-  while (keyEnd > 0 && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
-  if (keyEnd === w) return null;
-  const keyStart = keyStartBefore(text, keyEnd);
-  if (keyStart >= keyEnd || !wanted(text.slice(keyStart, keyEnd))) return null;
-  const end = unquotedEnd(text, valueStart);
-  return end > valueStart ? pair(text, keyStart, keyEnd, 'prose', false, [valueStart, end, false]) : null;
+export function lowerCaseIn(words: ReadonlySet<string>): (text: string, start: number, end: number) => boolean {
+  const longest = Math.max(...[...words].map((word) => word.length));
+  const initials = new Uint8Array(128);
+  for (const word of words) if (word.charCodeAt(0) < 128) initials[word.charCodeAt(0)] = 1;
+  return (text, start, end) => {
+    if (end - start > longest) return false;
+    const c = text.charCodeAt(start);
+    if (c < 128 && initials[c >= 65 && c <= 90 ? c + 32 : c] === 0) return false;
+    return words.has(text.slice(start, end).toLowerCase());
+  };
 }
 
 /** The word ending at `end` after blanks ("token" in "token abc…"), as [start, end], or null. */

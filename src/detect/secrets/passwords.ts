@@ -9,7 +9,9 @@
  */
 import type { Detector, RawFinding } from '../types.ts';
 import { isCredentialToken, isSecretKey } from './entropy.ts';
-import { keyComponents, prosePairBefore, unquotedEnd, type KeyValue } from './key-value.ts';
+import { keyComponents, unquotedEnd, type KeyValue } from './key-value.ts';
+import { proseKeyPossible, prosePairBefore } from './prose.ts';
+import { keyWords } from './gate.ts';
 import { scanText, type Span } from './scan.ts';
 import { charClasses, DIGIT, finding, isPlaceholderToken, LOWER, SYMBOL, UPPER } from './shared.ts';
 
@@ -172,7 +174,15 @@ const MYSQL_COMMAND = /mysql|mariadb/i;
 const USER_FLAG = /(?:^|\s)(?:-u|--user)[ \t]+$/;
 /** Cheap screen before a prose pair is built: the word must contain a password word's stem. */
 const PASSWORD_STEM = /pass|pwd|mdp|secret|wort|woord|contrase|senha|has[lł]o|senord|salasana/i;
-const wanted = (key: string): boolean => PASSWORD_STEM.test(key);
+const stems = keyWords(PASSWORD_STEM);
+
+/** `-u` or `--user` then blanks end right before `at`: what USER_FLAG needs, read without slicing. */
+function afterUserFlag(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  const last = text.charCodeAt(i - 1);
+  return (last === 117 && text.charCodeAt(i - 2) === 45) || (last === 114 && text.startsWith('--user', i - 6));
+}
 
 /** Start of a `mysql -pVALUE` / `curl -u user:VALUE` password at `token`, or -1. */
 function commandLineValueStart(text: string, token: Span): number {
@@ -182,6 +192,7 @@ function commandLineValueStart(text: string, token: Span): number {
     const line = text.slice(Math.max(0, token.start - 120), token.start);
     return MYSQL_COMMAND.test(line.slice(line.lastIndexOf('\n') + 1)) ? token.start + 2 : -1;
   }
+  if (!afterUserFlag(text, token.start)) return -1;
   if (!USER_FLAG.test(text.slice(Math.max(0, token.start - 10), token.start))) return -1;
   const colon = text.indexOf(':', token.start);
   return colon !== -1 && colon < token.end - 1 ? colon + 1 : -1;
@@ -217,7 +228,11 @@ export const passwordDetector: Detector = {
     // Prose and command lines: a value with a digit or symbol (a scan token) after "password is", "Passwort
     // lautet:", "password" (.netrc), `mysql -p`, `curl -u user:`.
     for (const token of scan.tokens) {
-      const pair = prosePairBefore(text, token.start, wanted);
+      // Both need a blank (prose also a colon) right before the value; most tokens are numbers after a word
+      // that is no password word, which proseKeyPossible settles reading that word once.
+      const before = text.charCodeAt(token.start - 1);
+      if (before !== 32 && before !== 9 && before !== 58) continue;
+      const pair = proseKeyPossible(text, token.start, stems) ? prosePairBefore(text, token.start, stems.test) : null;
       const found = (pair && judge(text, pair)) ?? commandLineFinding(text, token);
       if (found) out.push(found);
     }

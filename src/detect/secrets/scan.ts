@@ -7,6 +7,7 @@
  * Every search starts from characters that ordinary prose rarely contains: on this engine a regex that may start
  * at any letter costs about ten times one that starts at a rare character.
  */
+import { keyWords } from './gate.ts';
 import { definePairs, pairAtSeparator, pairBeforeQuote, type KeyValue } from './key-value.ts';
 
 export interface Span {
@@ -26,13 +27,20 @@ export interface Scan {
 /** The shortest key any rule reports (entropy credentials; provider keys are 20+). */
 export const LONG_TOKEN = 16;
 
-// Two single-class searches, not one alternation: alternatives defeat the engine's first-character scan.
-const ALWAYS_ANCHOR = /[0-9_+=~%$]/g;
-const INNER_ANCHOR = /[-.:/!](?=[A-Za-z0-9])/g;
-const SEPARATOR = /[:=]/g;
-// A quote after "word ": checked quote-first by the engine, so JSON's many quotes cost little. Not backticks:
-// "pass `--flag`" is Markdown.
-const SQL_QUOTE = /(?<=[A-Za-z0-9_][ \t])['"]/g;
+const TOKEN_CHARS = 'A-Za-z0-9_\\-+/=.:~%!$';
+/**
+ * A token from its first anchor to its end, in one search: one character class first lets the engine skip
+ * ahead fast, and the lookbehind then drops a `-`, `.`, `:`, `/` or `!` not followed by a letter or digit. Matched
+ * with `test`, which builds no match array; the start is found by walking back. Measured on dense 4 KB prompts
+ * (170 tokens): 20 µs, against 27 µs for one search per kind of anchor and 39 µs with `exec` and an alternation.
+ */
+const TOKEN = new RegExp(`[0-9_+=~%$\\-.:/!](?<=[0-9_+=~%$]|[-.:/!](?=[A-Za-z0-9]))[${TOKEN_CHARS}]*`, 'g');
+/**
+ * Separators and the quotes that can open a SQL/CLI value (after "word "; not backticks: "pass `--flag`" is
+ * Markdown), in one search that tries a quote only after checking the character class, so JSON's many quotes cost
+ * little.
+ */
+const PAIR_MARK = /[:='"](?<=[:=]|[A-Za-z0-9_][ \t]['"])/g;
 /** Hyphenated or slashed words ("Professional-grade", "and/or"): long, but no key looks like this. */
 const PLAIN_WORDS = /^[A-Za-z][a-z]*(?:[-.'/][A-Za-z][a-z]*)+[.:!]*$/;
 /** Key words worth reading a pair for; detectors classify the key precisely. */
@@ -44,77 +52,70 @@ export const KEY_WORD = new RegExp(
   ].join('|'),
   'i',
 );
+const wanted = keyWords(KEY_WORD);
 
-function isTokenChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
-    c === 95 || c === 45 || c === 43 || c === 47 || c === 61 || c === 46 || c === 58 || c === 126 || c === 37 ||
-    c === 33 || c === 36
-  );
-}
+/** Token characters (the class of TOKEN_CHARS) by ASCII code. */
+const IS_TOKEN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IS_TOKEN_CHAR[c] = new RegExp(`[${TOKEN_CHARS}]`).test(String.fromCharCode(c)) ? 1 : 0;
 
-const TOKEN_REST = /[A-Za-z0-9_\-+/=.:~%!$]*/y;
-
-function tokensFrom(text: string, anchor: RegExp, out: Span[]): void {
-  anchor.lastIndex = 0;
-  for (let m = anchor.exec(text); m !== null; m = anchor.exec(text)) {
-    let start = m.index;
-    while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
-    // Forward, where a base64 run can be long, the regex engine is faster than a character loop.
-    TOKEN_REST.lastIndex = m.index + 1;
-    TOKEN_REST.test(text);
-    const end = TOKEN_REST.lastIndex;
-    out.push({ start, end });
-    anchor.lastIndex = end;
-  }
-}
-
-/** Both anchor searches, merged in text order without duplicates. */
+/** Maximal runs of token characters holding an anchor, in text order. */
 function findTokens(text: string): Span[] {
-  const a: Span[] = [];
-  const b: Span[] = [];
-  tokensFrom(text, ALWAYS_ANCHOR, a);
-  tokensFrom(text, INNER_ANCHOR, b);
-  if (b.length === 0) return a;
-  const merged: Span[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && x.start <= y.start)) {
-      merged.push(x as Span);
-      i++;
-      if (y !== undefined && x?.start === y.start) j++;
-    } else {
-      merged.push(y);
-      j++;
-    }
+  const tokens: Span[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.test(text)) {
+    const end = TOKEN.lastIndex;
+    let start = end - 1;
+    while (start > 0 && IS_TOKEN_CHAR[text.charCodeAt(start - 1)] === 1) start--;
+    tokens.push({ start, end });
   }
-  return merged;
+  return tokens;
 }
 
-const wanted = (key: string): boolean => KEY_WORD.test(key);
+const WHITESPACE = /\s/;
+
+/**
+ * Whether `define` then whitespace then `(` occurs, as every PHP `define(…)` pair needs: searched from the rarer
+ * `(` (0.9 µs on dense 4 KB prompts, against 2.5 µs for `includes('define')`, which stops at every `d`).
+ */
+function mayHoldDefine(text: string): boolean {
+  for (let paren = text.indexOf('('); paren !== -1; paren = text.indexOf('(', paren + 1)) {
+    let end = paren;
+    while (end > 0) {
+      const c = text.charCodeAt(end - 1);
+      if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && WHITESPACE.test(text.charAt(end - 1)))) end--;
+      else break;
+    }
+    if (end >= 6 && text.startsWith('define', end - 6)) return true;
+  }
+  return false;
+}
 
 function findPairs(text: string): KeyValue[] {
   const pairs: KeyValue[] = [];
+  const quotes: number[] = [];
   let skipTo = 0;
-  SEPARATOR.lastIndex = 0;
-  for (let m = SEPARATOR.exec(text); m !== null; m = SEPARATOR.exec(text)) {
-    const pair = m.index >= skipTo ? pairAtSeparator(text, m.index, wanted) : null;
+  PAIR_MARK.lastIndex = 0;
+  while (PAIR_MARK.test(text)) {
+    const at = PAIR_MARK.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    if (c === 34 || c === 39) {
+      quotes.push(at);
+      continue;
+    }
+    const pair = at >= skipTo ? pairAtSeparator(text, at, wanted) : null;
     if (pair === null || pair.keyStart < skipTo) continue;
     pairs.push(pair);
     skipTo = pair.valueEnd;
   }
   // SQL/CLI pairs: a quote after "word " can open one; apostrophes inside words and JSON's `: "` cannot.
-  const opened = new Set(pairs.map((p) => p.valueStart - 1));
-  SQL_QUOTE.lastIndex = 0;
-  for (let m = SQL_QUOTE.exec(text); m !== null; m = SQL_QUOTE.exec(text)) {
-    if (opened.has(m.index)) continue;
-    const pair = pairBeforeQuote(text, m.index);
-    if (pair !== null && wanted(pair.key)) pairs.push(pair);
+  if (quotes.length > 0) {
+    const opened = new Set(pairs.map((p) => p.valueStart - 1));
+    for (const at of quotes) {
+      const pair = opened.has(at) ? null : pairBeforeQuote(text, at, wanted);
+      if (pair !== null) pairs.push(pair);
+    }
   }
-  if (text.includes('define')) pairs.push(...definePairs(text, wanted));
+  if (mayHoldDefine(text)) pairs.push(...definePairs(text, wanted));
   return pairs.sort((x, y) => x.keyStart - y.keyStart);
 }
 

@@ -67,10 +67,8 @@ export function shannonEntropy(s: string): number {
   return bits;
 }
 
-/** Longest run of one repeated character, and longest run stepping by +1 or -1 ("123456", "abcdef", "98765"). */
-function longestRuns(s: string): { same: number; step: number } {
-  let same = 1;
-  let step = 1;
+/** A run of six of one character, or six stepping by +1 or -1 ("123456", "abcdef", "98765"). */
+function hasLongRun(s: string): boolean {
   let runSame = 1;
   let runStep = 1;
   let dir = 0;
@@ -79,10 +77,36 @@ function longestRuns(s: string): { same: number; step: number } {
     runSame = d === 0 ? runSame + 1 : 1;
     runStep = d === 1 || d === -1 ? (d === dir ? runStep + 1 : 2) : 1;
     dir = d;
-    if (runSame > same) same = runSame;
-    if (runStep > step) step = runStep;
+    if (runSame >= 6 || runStep >= 6) return true;
   }
-  return { same, step };
+  return false;
+}
+
+/**
+ * Whether `s` has fewer than `limit` distinct characters (code points). ASCII is counted in a bit set: a `Set` of
+ * the characters cost about 1 µs per 40-character candidate.
+ */
+function fewDistinct(s: string, limit: number): boolean {
+  if (limit <= 0) return false;
+  let lo = 0;
+  let mid = 0;
+  let hi = 0;
+  let top = 0;
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return new Set(s).size < limit;
+    const bit = 1 << (c & 31);
+    const word = c >> 5;
+    const seen = word === 0 ? lo : word === 1 ? mid : word === 2 ? hi : top;
+    if ((seen & bit) !== 0) continue;
+    if (++count >= limit) return false;
+    if (word === 0) lo |= bit;
+    else if (word === 1) mid |= bit;
+    else if (word === 2) hi |= bit;
+    else top |= bit;
+  }
+  return true;
 }
 
 // Words that mark a value as an example rather than a key. Short words count only between separators
@@ -94,10 +118,8 @@ const PLACEHOLDER_WORD = new RegExp(
 
 /** True for keys and values that a person typed or a doc generator wrote, not a random generator. */
 export function isPlaceholderToken(s: string): boolean {
-  if (PLACEHOLDER_WORD.test(s)) return true;
-  const runs = longestRuns(s);
-  if (runs.same >= 6 || runs.step >= 6) return true;
-  return new Set(s).size < Math.min(8, Math.ceil(s.length / 3));
+  if (PLACEHOLDER_WORD.test(s) || hasLongRun(s)) return true;
+  return fewDistinct(s, Math.min(8, Math.ceil(s.length / 3)));
 }
 
 /** A value a provider rule matched looks machine-generated: enough classes, not a placeholder. */
