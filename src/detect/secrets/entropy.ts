@@ -181,7 +181,9 @@ function judge(text: string, keyStart: number, key: string, how: Binding, start:
   // `apiKey = apiKey`, `token: tokenValue`: code passing a name along.
   if (value.toLowerCase().includes(parts.at(-1) ?? '\0')) return null;
   const allowUuid = parts.some((part) => UUID_KEYS.has(part));
-  if (!isCredentialToken(value, allowUuid, how.quoted) || isJwt(value) || matchesProviderRule(value)) return null;
+  // Most values next to a credential key are provider keys: the row test settles those cheaply, before the
+  // entropy test (all three are pure, so the order changes only the cost).
+  if (matchesProviderRule(value) || isJwt(value) || !isCredentialToken(value, allowUuid, how.quoted)) return null;
   return finding('CREDENTIAL', start, end, SCORE, DETECTOR_ID);
 }
 

@@ -2,9 +2,9 @@
  * A screen for case-insensitive word tests on short ranges of the prompt (a key before `:`/`=`, the word before
  * a value). The exact test is a regex on a slice, about 0.15 µs a call, and a dense prompt offers it over a
  * hundred keys and words that hold no key word ("order", "Subject", "phone"). The screen reads the range in place
- * and passes only ranges holding the first three letters of some word; the exact test then decides.
- * It never rejects a range the exact test accepts: letters fold to one code whatever their case, and every other
- * character to a code no word uses.
+ * and passes only ranges holding the first three characters of some word; the exact test then decides.
+ * It never rejects a range the exact test accepts: characters the regex matches alike (a letter in either case)
+ * get one code, and where different characters share a code the screen only lets more through.
  */
 import { MAX_KEY, type KeyTest } from './key-value.ts';
 

@@ -1,10 +1,11 @@
 /**
  * Reads `key <separator> value` pairs for the password and entropy detectors: `.env` and YAML lines, JSON and
- * Python dicts (also JSON escaped inside a string), query strings, ADO/JDBC `;` lists, headers, SQL
- * `PASSWORD 'x'`, and prose such as "das Passwort lautet: …". Pairs are read outward from the separator (or from
- * the value, for prose), which is where the cheap scan in scan.ts finds them. Each pair says how structured it
- * looked (quoted key, `=`, a key at the start of a line or entry) so a detector can ask more of a value found in
- * a sentence than of one in a config file.
+ * Python dicts (also JSON escaped inside a string), query strings, ADO/JDBC `;` lists, headers and SQL
+ * `PASSWORD 'x'` (prose such as "das Passwort lautet: …" is prose.ts's, built from the helpers here). Pairs are
+ * read outward from the separator, which is where the cheap scan in scan.ts finds them; a key is screened where it
+ * stands (gate.ts) before it is sliced. Each pair says how structured it looked (quoted key, `=`, a key at the
+ * start of a line or entry) so a detector can ask more of a value found in a sentence than of one in a config
+ * file.
  */
 import { MAY_HOLD, type KeyWords } from './gate.ts';
 
@@ -77,7 +78,10 @@ export function keyStartBefore(text: string, end: number): number {
   if (start > 0 && text.charCodeAt(start - 1) === 92 && /[nrt]/.test(text.charAt(start))) start++;
   while (start < end && (text.charCodeAt(start) === 45 || text.charCodeAt(start) === 46)) start++;
   // The one multi-word key: French "mot de passe".
-  if (end - start === 5 && text.charCodeAt(start - 1) === 32 && /^mot de $/i.test(text.slice(start - 7, start))) start -= 7;
+  // Sliced only for five letters after a space ("passe"), not for every five-letter key ("email", "price").
+  if (end - start === 5 && text.charCodeAt(start - 1) === 32 && /^mot de $/i.test(text.slice(start - 7, start))) {
+    start -= 7;
+  }
   return start;
 }
 

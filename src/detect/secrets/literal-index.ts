@@ -1,8 +1,9 @@
 /**
  * Finds the provider table's literal prefixes (`sk-`, `ghp_`, `AKIA`, …) inside a token or a value, bucketed by
- * their first two characters: at each position only the few literals starting with those two characters are
- * compared. A regex alternation of the ~100 literals tries them all at every position; on dense 4 KB prompts (ten
- * long tokens of 40 characters) it cost 12 µs where this costs about 1 µs.
+ * their first two characters: at each position one table lookup tells whether any literal starts with those two
+ * characters, and only then are those few compared. On dense 4 KB prompts (ten long tokens, 400 characters) this
+ * costs about 3 µs; comparing the literals of each first character cost 6 µs, and a regex alternation of the ~100
+ * literals, which tries them all at every position, over 10 µs.
  */
 
 export interface LiteralIndex {
@@ -30,7 +31,7 @@ export function literalIndex(literals: Iterable<string>): LiteralIndex {
   // Longest first, like the alternation; the sort is stable, so equal lengths keep their order.
   const sorted = [...new Set(literals)].sort((a, b) => b.length - a.length);
   const buckets: (readonly string[])[] = Array.from({ length: BUCKETS }, () => NONE);
-  // Which pairs start a literal, as bits: most pairs in a token start none, and this settles them in one load.
+  // Which pairs start a literal: most pairs in a token start none, and one load settles those.
   const starts = new Uint8Array(BUCKETS);
   for (const literal of sorted) {
     const [a, b] = [literal.charCodeAt(0), literal.charCodeAt(1)];

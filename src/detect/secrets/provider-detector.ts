@@ -91,7 +91,9 @@ function candidates(text: string): Candidate[] {
     if (rules === null && token.end - token.start < MIN_SHAPE) continue;
     const windowStart = Math.max(0, token.start - BEFORE);
     const window = text.slice(windowStart, Math.min(text.length, token.end + AFTER));
-    if (token.end - token.start >= MIN_SHAPE && ANY_NEAR_WORD.test(window)) addNearRules(text, token, window, (rules ??= new Set()));
+    if (token.end - token.start >= MIN_SHAPE && ANY_NEAR_WORD.test(window)) {
+      addNearRules(text, token, window, (rules ??= new Set()));
+    }
     if (rules !== null && rules.size > 0) list.push({ token, windowStart, window, rules });
   }
   return list;
@@ -137,9 +139,17 @@ const GROUPS: readonly Group[] = [...new Set(PROVIDER_RULES.map((rule) => rule.i
   const rules = PROVIDER_RULES.filter((rule) => rule.id === id);
   return { rules, hasTextRule: rules.some((rule) => rule.scope === 'text') };
 });
-const GROUP_OF = new Map<ProviderRule, Group>(GROUPS.flatMap((group) => group.rules.map((rule) => [rule, group] as const)));
+const GROUP_OF = new Map<ProviderRule, Group>(
+  GROUPS.flatMap((group) => group.rules.map((rule) => [rule, group] as const)),
+);
 
-function detectGroup(group: Group, text: string, list: readonly Candidate[], withText: boolean, out: RawFinding[]): void {
+function detectGroup(
+  group: Group,
+  text: string,
+  list: readonly Candidate[],
+  withText: boolean,
+  out: RawFinding[],
+): void {
   const spans: [ProviderRule, Span][] = [];
   for (const rule of group.rules) {
     if (withText && rule.scope === 'text') for (const span of textRuleFindings(rule, text)) spans.push([rule, span]);

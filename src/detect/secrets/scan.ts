@@ -4,8 +4,10 @@
  * containing a digit, `_`, `=`, `+`, `$`, `%`, `~`, or a `-`, `.`, `:`, `/`, `!` inside a word; and (2) the
  * `key: value` / `key = value`, SQL `KEY 'value'` and PHP `define('KEY', 'value')` pairs whose key names a
  * password or a credential.
- * Every search starts from characters that ordinary prose rarely contains: on this engine a regex that may start
- * at any letter costs about ten times one that starts at a rare character.
+ * Two regex searches, each starting from characters that ordinary prose rarely contains: on this engine a regex
+ * that may start at any letter costs about ten times one that starts at a rare character. Keys are screened where
+ * they stand (gate.ts) and sliced only when they may hold a key word. On dense 4 KB prompts (170 tokens, 77
+ * separators) the scan costs about 40 µs, two thirds of it in the two searches.
  */
 import { keyWords } from './gate.ts';
 import { definePairs, pairAtSeparator, pairBeforeQuote, type KeyValue } from './key-value.ts';
@@ -22,6 +24,8 @@ export interface Scan {
   readonly longTokens: readonly Span[];
   /** Pairs whose key contains a password or credential word, in text order. */
   readonly pairs: readonly KeyValue[];
+  /** Every `:` and `=`, in text order (URL schemes are found among them). */
+  readonly separators: readonly number[];
 }
 
 /** The shortest key any rule reports (entropy credentials; provider keys are 20+). */
@@ -90,7 +94,7 @@ function mayHoldDefine(text: string): boolean {
   return false;
 }
 
-function findPairs(text: string): KeyValue[] {
+function findPairs(text: string, separators: number[]): KeyValue[] {
   const pairs: KeyValue[] = [];
   const quotes: number[] = [];
   let skipTo = 0;
@@ -102,6 +106,7 @@ function findPairs(text: string): KeyValue[] {
       quotes.push(at);
       continue;
     }
+    separators.push(at);
     const pair = at >= skipTo ? pairAtSeparator(text, at, wanted) : null;
     if (pair === null || pair.keyStart < skipTo) continue;
     pairs.push(pair);
@@ -127,7 +132,8 @@ export function scanText(text: string): Scan {
   const tokens = findTokens(text);
   const isLong = (t: Span): boolean => t.end - t.start >= LONG_TOKEN && !PLAIN_WORDS.test(text.slice(t.start, t.end));
   const longTokens = tokens.filter(isLong);
-  const scan: Scan = { tokens, longTokens, pairs: findPairs(text) };
+  const separators: number[] = [];
+  const scan: Scan = { tokens, longTokens, pairs: findPairs(text, separators), separators };
   lastText = text;
   lastScan = scan;
   return scan;
