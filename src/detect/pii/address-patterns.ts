@@ -104,20 +104,12 @@ function eitherCase(words: string): string {
     .join('|');
 }
 
-const ROMANCE_TYPES =
+const ROMANCE_TYPE_WORDS = eitherCase(
   'rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|square|sentier|voie|faubourg|' +
-  'esplanade|promenade|parvis|ruelle|calle|avenida|plaza|paseo|camino|carretera|ronda|travesía|rambla|glorieta|' +
-  'callejón|cuesta|urbanización|vía|carrer|avinguda|passeig|plaça|via|viale|piazza|piazzale|corso|largo|vicolo|' +
-  'strada|lungomare|lungotevere|contrada|località|borgo|salita|vico|traversa|circonvallazione|drève|galerie|' +
-  'porte|parc|jardin|cour|clos|venelle|chaussée|rempart|hameau|résidence|cité|domaine|pasaje|bulevar|alameda';
-const ROMANCE_TYPE_WORDS = eitherCase(ROMANCE_TYPES);
-/**
- * Lowercased letter runs (see letterRunEnd) that can start a number-first FR/ES/IT street after its number: a
- * type word, the letters of an abbreviation ("C/", "Avda.", "P.zza"), or a suffix ("bis", "12 B rue"). A cheap
- * Set probe that skips ROMANCE_STREET_AT for the other ~90 % of numbers followed by a word.
- */
-export const ROMANCE_FIRST_WORDS: ReadonlySet<string> = new Set(
-  `${ROMANCE_TYPES}|c|av|avda|bd|blvd|pza|ctra|p|pl|v|loc|bis|ter|quater|a|b|d`.split('|'),
+    'esplanade|promenade|parvis|ruelle|calle|avenida|plaza|paseo|camino|carretera|ronda|travesía|rambla|glorieta|' +
+    'callejón|cuesta|urbanización|vía|carrer|avinguda|passeig|plaça|via|viale|piazza|piazzale|corso|largo|vicolo|' +
+    'strada|lungomare|lungotevere|contrada|località|borgo|salita|vico|traversa|circonvallazione|drève|galerie|' +
+    'porte|parc|jardin|cour|clos|venelle|chaussée|rempart|hameau|résidence|cité|domaine|pasaje|bulevar|alameda',
 );
 /** Spanish and Italian floor and door after the number ("5º A", "2º dcha.", "int. 4"); NFKC folds º to o. */
 const FLOOR =
@@ -166,17 +158,22 @@ export const EN_STREET_RE = latin(
   'gu',
 );
 
+/** Compound street types by their last two letters ("ße" → straße); the tails also as numbers, for ASCII text. */
+const SUFFIXES = COMPOUND_SUFFIXES.replace(/\\/gu, '').split('|');
+const SUFFIXES_BY_TAIL = new Map(SUFFIXES.map((s) => [s.slice(-2), SUFFIXES.filter((x) => x.endsWith(s.slice(-2)))]));
+const tailCode = (a: number, b: number): number => (a | 32) * 128 + (b | 32); // | 32 lowercases ASCII letters
+const ASCII_TAILS = new Set([...SUFFIXES_BY_TAIL.keys()].map((t) => tailCode(t.charCodeAt(0), t.charCodeAt(1))));
 /**
- * Compound street types by their last two letters ("ße" → straße, "eg" → weg): a word's ending is tested with a
- * Map lookup and endsWith, where a regex of all the suffixes anchored at the end took ~250 ns a word.
+ * Whether the word `ws..we`, lowercased, ends in a compound street type ("Hauptstraße", "Kerkstraat", "Str."):
+ * a Map lookup and endsWith, where a regex of all the suffixes anchored at the end took ~250 ns a word.
  */
-export const STREET_SUFFIXES_BY_TAIL: ReadonlyMap<string, readonly string[]> = (() => {
-  const byTail = new Map<string, string[]>();
-  for (const suffix of COMPOUND_SUFFIXES.replace(/\\/gu, '').split('|')) {
-    byTail.set(suffix.slice(-2), [...(byTail.get(suffix.slice(-2)) ?? []), suffix]);
-  }
-  return byTail;
-})();
+export function isStreetWord(text: string, ws: number, we: number): boolean {
+  const a = text.charCodeAt(we - 2);
+  const b = text.charCodeAt(we - 1);
+  if (b < 128 && (we - ws === 1 || (a < 128 && !ASCII_TAILS.has(tailCode(a, b))))) return false;
+  const lower = text.slice(ws, we).toLowerCase();
+  return SUFFIXES_BY_TAIL.get(lower.slice(-2))?.some((suffix) => lower.endsWith(suffix)) === true;
+}
 /** A FR/ES/IT street-type word anywhere in a short window: a cheap gate before the full pattern. */
 export const ROMANCE_TYPE_RE = latin(`(?<![\\p{L}\\p{M}])(?:${ROMANCE_TYPE_WORDS})(?![\\p{L}\\p{M}])|${ROMANCE_TYPE_ABBR}`, 'u');
 /** First words of preposition streets ("Am", "An der", "Laan van") and adjectives before a street ("Alter"). */
@@ -255,7 +252,7 @@ export const NOT_STREET_NAMES: ReadonlySet<string> = new Set(
     'chapter step order invoice ticket level stufe rang tag woche').split(' '),
 );
 
-/** Number markers between a street name and its number ("nº 5", "n. 12", "núm. 3"). */
+/** Number markers between a street name and its number ("nº 5", "n. 12", "núm. 3"): "n" and up to six letters. */
 export const NUMBER_MARKS: ReadonlySet<string> = new Set(['n', 'n.', 'nº', 'n°', 'no', 'no.', 'núm', 'núm.', 'número']);
 
 /** Capitalised words after a postcode that are a count, not a city ("10000 Stück", "50000 Euro"). */
@@ -281,17 +278,14 @@ export const isNotBeforeNumber = (c: number): boolean =>
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isBlank = (c: number): boolean => c === 32 || c === 9;
 export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** The Latin uppercase of latin() (Extended-A included), or a digit: what EN_STREET_AT needs after the number. */
-export const isLatinUpperOrDigit = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f);
-/** End of the run of Latin letters (Basic, Latin-1, Extended-A/B) starting at `i`. */
-export function letterRunEnd(text: string, i: number): number {
-  let j = i;
-  for (let c = text.charCodeAt(j); isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7); ) {
-    c = text.charCodeAt(++j);
-  }
-  return j;
-}
+/** Marks inside a word before a house number (. - / ' º °: "Str.", "C/"); what skipBack() passes over. */
+export const isWordMark = (c: number): boolean =>
+  c === 46 || c === 45 || c === 47 || c === 39 || c === 0xba || c === 0xb0;
+export const isBlankOrComma = (c: number): boolean => c === 32 || c === 9 || c === 44;
+const ROMAN_OR_ELIDED_RE = /^(?:[IVXL]+|[dlDL]['’]\p{Lu}.*)$/u;
+/** Whether an uncapitalised word before a house number still names a street: only as "d'Artagnan", "l'Église". */
+export const isElidedName = (text: string, ws: number, we: number): boolean =>
+  'dl'.includes(text.charAt(ws)) && ROMAN_OR_ELIDED_RE.test(text.slice(ws, we));
 const LETTER = /[\p{L}\p{M}]/u;
 export const isUpperAt = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);

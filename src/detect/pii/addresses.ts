@@ -11,10 +11,10 @@ import type { Detector, RawFinding } from '../types.ts';
 import {
   ADDRESS_CUE_RE, ADDRESS_LABEL_RE, CITY_BEFORE_RE, COMPOUND_STREET_RE, CONTINUATION_RE, EN_STREET_AT, NOT_STREETS,
   POSTCODE_CITY_AT, PREPOSITION_HEADS, PREPOSITION_STREET_RE, ROMANCE_STREET_AT, ROMANCE_STREET_RE, ROMANCE_TYPE_RE,
-  STATE_ZIP_AT, STREET_LINE_BEFORE_RE, STREET_SUFFIXES_BY_TAIL, STRONG_EN_TYPES, TWO_WORD_STREET_RE, UK_POSTCODE_AT,
-  UNIT_BEFORE_RE, WEAK_COMPOUND_SUFFIXES, NOT_STREET_NAMES, NUMBER_MARKS, NOT_CITIES, SAME_LINE_STREET_RE, DUTCH_PREFIX_RE,
-  isNotBeforeNumber, isAsciiLetter, isBlank, isDigit, isLetterAt, isUpperAt, STREET_BEFORE_CITY_RE, GRAN_VIA_RE,
-  ROMANCE_FIRST_WORDS, isLatinUpperOrDigit, letterRunEnd,
+  STATE_ZIP_AT, STREET_LINE_BEFORE_RE, STRONG_EN_TYPES, TWO_WORD_STREET_RE, UK_POSTCODE_AT,
+  UNIT_BEFORE_RE, WEAK_COMPOUND_SUFFIXES, NOT_STREET_NAMES, NUMBER_MARKS, NOT_CITIES, SAME_LINE_STREET_RE, DUTCH_PREFIX_RE, isWordMark,
+  isNotBeforeNumber, isAsciiLetter, isBlank, isDigit, isLetterAt, isUpperAt, STREET_BEFORE_CITY_RE, GRAN_VIA_RE, isElidedName,
+  isBlankOrComma, isStreetWord,
 } from './address-patterns.ts';
 
 const DETECTOR_ID = 'pii.address';
@@ -57,7 +57,6 @@ const english: Finder = (m, at) => {
   return span(m, at, STRONG_EN_TYPES.has(m[1] as string));
 };
 
-
 /** Number-first streets ("221B Baker Street", "12 rue de la Paix") starting at digit `ds`. */
 function streetFrom(text: string, ds: number, de: number): Street | null {
   const before = ds > 0 ? text.charCodeAt(ds - 1) : 32;
@@ -67,24 +66,17 @@ function streetFrom(text: string, ds: number, de: number): Street | null {
   while (i < de + 8 && i < text.length && (isAsciiLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 44)) i++;
   if (!isBlank(text.charCodeAt(i))) return null;
   while (i < de + 10 && isBlank(text.charCodeAt(i))) i++;
-  const word = i;
   if (isDigit(text.charCodeAt(i))) {
     while (i < de + 16 && isDigit(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i); // "350 5th Avenue", not "1 2 3"
-    if (c !== 115 && c !== 110 && c !== 114 && c !== 116) return null;
+    if (!'snrt'.includes(text.charAt(i)) || i >= text.length) return null; // "350 5th Avenue", not "1 2 3"
   } else if (!isLetterAt(text, i)) return null;
-  // Each pattern needs its own first word here: EN a capital or a digit, FR/ES/IT a type word (or "bis", "C/").
-  // The sticky patterns cost far more than these probes, and ~90 % of numbers followed by a word fail them.
-  if (isLatinUpperOrDigit(text.charCodeAt(word))) {
-    EN_STREET_AT.lastIndex = ds;
-    const m = EN_STREET_AT.exec(text);
-    const street = m === null ? null : english(m, 0);
+  for (const [re, finder] of [[EN_STREET_AT, english], [ROMANCE_STREET_AT, romance]] as const) {
+    re.lastIndex = ds;
+    const m = re.exec(text);
+    const street = m === null ? null : finder(m, 0);
     if (street !== null) return street;
   }
-  if (!ROMANCE_FIRST_WORDS.has(text.slice(word, letterRunEnd(text, word)).toLowerCase())) return null;
-  ROMANCE_STREET_AT.lastIndex = ds;
-  const m = ROMANCE_STREET_AT.exec(text);
-  return m === null ? null : romance(m, 0);
+  return null;
 }
 
 /** Runs `re` over `text[from..to)` and returns the first street that owns the number at `ds..de`. */
@@ -102,16 +94,9 @@ function streetIn(text: string, from: number, to: number, ds: number, de: number
 /** Position before the blanks and commas that end at `end`. */
 function skipBack(text: string, end: number): number {
   let i = end;
-  while (i > 0 && end - i < 6) {
-    const c = text.charCodeAt(i - 1);
-    if (c !== 32 && c !== 9 && c !== 44) break;
-    i--;
-  }
+  while (i > 0 && end - i < 6 && isBlankOrComma(text.charCodeAt(i - 1))) i--;
   return i;
 }
-
-/** . - / ' º ° */
-const isWordMark = (c: number): boolean => c === 46 || c === 45 || c === 47 || c === 39 || c === 0xba || c === 0xb0;
 
 /** Start of the word ending at `end` (letters, dots, slashes: "Str.", "C/"), or `end` when there is none. */
 function wordStart(text: string, end: number): number {
@@ -156,32 +141,6 @@ function withPrefix(text: string, street: Street, floor: number): Street {
   return dutch === null ? street : { ...street, start: from + dutch.index };
 }
 
-/** "Vía" or "Via", then up to a comma and two blanks, ends at `end`: GRAN_VIA_RE's ending, checked before it runs. */
-function endsWithVia(text: string, end: number): boolean {
-  let k = end;
-  if (isBlank(text.charCodeAt(k - 1))) k -= isBlank(text.charCodeAt(k - 2)) ? 2 : 1;
-  if (text.charCodeAt(k - 1) === 44) k--;
-  return text.charCodeAt(k - 1) === 97 && text.charCodeAt(k - 3) === 86;
-}
-
-const ROMAN_OR_ELIDED_RE = /^(?:[IVXL]+|[dlDL]['’]\p{Lu}.*)$/u;
-/** Lowercase last two ASCII characters of the compound street types, as one number each: no slice for most words. */
-const ASCII_TAILS: ReadonlySet<number> = new Set(
-  [...STREET_SUFFIXES_BY_TAIL.keys()].filter((t) => /^[\0-\x7f]{2}$/u.test(t)).map((t) => t.charCodeAt(0) * 128 + t.charCodeAt(1)),
-);
-const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
-const asciiLower = (c: number): number => (isAsciiUpper(c) ? c + 32 : c);
-
-/** Whether the word `ws..we`, lowercased, ends in a compound street type ("Hauptstraße", "Kerkstraat", "Str."). */
-function isStreetWord(text: string, ws: number, we: number): boolean {
-  const a = text.charCodeAt(we - 2);
-  const b = text.charCodeAt(we - 1);
-  if (we - ws === 1 && b < 128) return false;
-  if (we - ws >= 2 && a < 128 && b < 128 && !ASCII_TAILS.has(asciiLower(a) * 128 + asciiLower(b))) return false;
-  const lower = text.slice(ws, we).toLowerCase();
-  return STREET_SUFFIXES_BY_TAIL.get(lower.slice(-2))?.some((suffix) => lower.endsWith(suffix)) === true;
-}
-
 /**
  * A number-after street whose house number is the digits `ds..de` (or, unnumbered, whose postcode they start).
  * The word before the number picks which patterns can apply, so most numbers cost a few character checks.
@@ -192,7 +151,6 @@ function streetBefore(text: string, ds: number, de: number, floor: number): Stre
   const prev = text.charCodeAt(we - 1);
   if (prev === 46 ? !isLetterAt(text, we - 2) : prev !== 0xba && prev !== 0xb0 && !isLetterAt(text, we - 1)) return null;
   let ws = wordStart(text, we);
-  // Every number mark starts with "n" and has at most six letters: most words skip the slice.
   if (we - ws <= 6 && (text.charCodeAt(ws) | 32) === 110 && NUMBER_MARKS.has(text.slice(ws, we).toLowerCase())) {
     we = skipBack(text, ws);
     ws = wordStart(text, we);
@@ -207,13 +165,11 @@ function streetBefore(text: string, ds: number, de: number, floor: number): Stre
     // "Am Kirchberg 7", "An der Bleiche 3": a capitalised preposition before a compound belongs to the street.
     if (found !== null) return withPrefix(text, found, floor);
   }
-  // Lowercase, only "d'Artagnan"-like words remain possible (I, V, X and L are capitals): test those alone.
-  const c = text.charCodeAt(ws);
-  if (!isUpperAt(text, ws) && !((c === 100 || c === 108) && ROMAN_OR_ELIDED_RE.test(text.slice(ws, we)))) return null;
+  if (!isUpperAt(text, ws) && !isElidedName(text, ws, we)) return null;
   // Preposition and type-first streets have a word before the name ("Am Markt", "Calle Mayor"); table cells do not.
   let p = ws;
   while (p > 0 && isBlank(text.charCodeAt(p - 1))) p--;
-  if (p === ws || p === 0 || !(isLetterAt(text, p - 1) || [46, 47, 0xba].includes(text.charCodeAt(p - 1)))) return null; // "Avda.", "C/"
+  if (p === ws || p === 0 || !(isLetterAt(text, p - 1) || './º'.includes(text.charAt(p - 1)))) return null; // "Avda.", "C/"
   const from = prepositionStart(text, ws, floor);
   if (from >= 0) {
     const found = streetIn(text, from, to, ds, de, PREPOSITION_STREET_RE, (m, at) => span(m, at, m[2] !== undefined));
@@ -222,7 +178,7 @@ function streetBefore(text: string, ds: number, de: number, floor: number): Stre
   const far = Math.max(floor, wordsBack(text, ws, 8));
   const type = ROMANCE_TYPE_RE.exec(text.slice(far, ws));
   const romanceStreet = type === null ? null : streetIn(text, far + type.index, to, ds, de, ROMANCE_STREET_RE, romance);
-  const granVia = romanceStreet === null && endsWithVia(text, ds) ? GRAN_VIA_RE.exec(text.slice(Math.max(0, ds - 14), ds)) : null;
+  const granVia = romanceStreet === null ? GRAN_VIA_RE.exec(text.slice(Math.max(0, ds - 14), ds)) : null;
   return granVia === null ? romanceStreet : { start: ds - granVia[0].length, end: de, strong: true };
 }
 
@@ -252,8 +208,6 @@ function streetFinding(text: string, street: Street): RawFinding | null {
   return address(start, Math.max(street.end, after), score);
 }
 
-const CITY_WORD_RE = /[ \t](\p{L}+)/u;
-
 /** A postcode-and-city line after an address label, or below a line ending in a house number. */
 function postcodeLine(text: string, ds: number, de: number): RawFinding | null {
   const len = de - ds;
@@ -266,23 +220,16 @@ function postcodeLine(text: string, ds: number, de: number): RawFinding | null {
   const m = POSTCODE_CITY_AT.exec(text);
   if (m === null) return null;
   const end = start + m[0].length;
-  const city = CITY_WORD_RE.exec(m[0].slice(len));
+  const city = /[ \t](\p{L}+)/u.exec(m[0].slice(len));
   if (city !== null && NOT_CITIES.has((city[1] as string).toLowerCase())) return null;
-  const from = Math.max(0, start - 80);
-  // Each window pattern ends in its own character before the final blanks: a letter, colon or line break after a
-  // label, a comma after a same-line street, a line break below a street line. Checked first: the three
-  // unanchored patterns over 80 characters were ~1/5 of the detector on the benchmark box.
-  let k = start;
-  while (k > from && isBlank(text.charCodeAt(k - 1))) k--;
-  const last = k > from ? text.charCodeAt(k - 1) : -1;
-  const before = text.slice(from, start);
-  if ((last === 10 || last === 58 || isLetterAt(text, k - 1)) && ADDRESS_LABEL_RE.test(before)) return address(start, end, 0.75);
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (ADDRESS_LABEL_RE.test(before)) return address(start, end, 0.75);
   // "Hummelsheim 8, 16790 Beutelspacherstadt": a street type this detector does not know, named by its postcode.
-  const same = last === 44 ? SAME_LINE_STREET_RE.exec(before) : null;
+  const same = SAME_LINE_STREET_RE.exec(before);
   if (same !== null && !(same[1] as string).toLowerCase().split(/[ \t]+/u).some((w) => NOT_STREET_NAMES.has(w))) {
     return address(start - before.length + same.index, end, 0.75);
   }
-  const line = last === 10 ? STREET_LINE_BEFORE_RE.exec(before) : null;
+  const line = STREET_LINE_BEFORE_RE.exec(before);
   if (line === null) return null;
   return address(start - before.length + line.index + line[0].indexOf(line[1] as string), end, 0.75);
 }
@@ -300,8 +247,7 @@ function cityCode(text: string, ds: number, de: number): RawFinding | null {
       const m = STATE_ZIP_AT.exec(text);
       if (m !== null) [codeStart, codeEnd] = [comma, comma + m[0].length];
     }
-  } else if (de - ds <= 2 && ds > 0 && isAsciiUpper(text.charCodeAt(ds - 1))) {
-    // The letter before the digits is the postcode's (a capital) whichever of "SW1A" or "E1" it is.
+  } else if (de - ds <= 2 && ds > 0 && isUpperAt(text, ds - 1) && isAsciiLetter(text.charCodeAt(ds - 1))) {
     for (let s = ds - 2; s < ds && codeStart < 0; s++) {
       if (s < 0 || (s > 0 && isLetterAt(text, s - 1))) continue;
       UK_POSTCODE_AT.lastIndex = s;
@@ -321,14 +267,11 @@ function cityCode(text: string, ds: number, de: number): RawFinding | null {
 
 const DIGIT_RE = /\d/g;
 
-/**
- * Every address holds a number, so work starts only at digit runs; text without digits costs one regex scan.
- * `test` on a one-digit pattern, then a hand scan of the run: exec built a match array per run (~1/3 more time).
- */
+/** Every address holds a number, so work starts only at digit runs; text without digits costs one regex scan. */
 function detectAddresses(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   let covered = 0;
-  DIGIT_RE.lastIndex = 0;
+  DIGIT_RE.lastIndex = 0; // `test`, then the run by hand: exec's match arrays cost ~5 % more, a JS loop ~15 %
   while (DIGIT_RE.test(text)) {
     const ds = DIGIT_RE.lastIndex - 1;
     let de = ds + 1;

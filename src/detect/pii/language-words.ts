@@ -35,15 +35,6 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(words(`
   kunde kundin customer client cliente klant patient mieter käufer buyer mitarbeiter mitarbeiterin kollege
   kollegin colleague collega collègue compañero compañera`));
 
-/**
- * Lowercase particles between a given name and a surname ("Jan de Vries", "Ludwig van Beethoven"). Articles that
- * are everyday German words ("der", "das", "den") only follow another particle ("van der", "von den").
- */
-const PARTICLE_FIRST = 'von|van|vom|zu|zum|zur|de|di|da|dal|dalla|del|della|delle|dei|degli|du|le|la|lo|ter|ten|dos';
-export const PARTICLE_NEXT = 'der|den|des|de|la|las|los|le|het';
-/** One to three particles, each followed by a blank. */
-export const PARTICLES_SOURCE = `(?:${PARTICLE_FIRST})[ \\t](?:(?:${PARTICLE_NEXT})[ \\t]){0,2}`;
-
 /** Capitalised particles that can open a surname ("De Luca", "Van Dijk", "Di Stefano"). */
 export const CAP_PARTICLES: ReadonlySet<string> = new Set(words(`
   von van vom zu de der den des di da dal del della dei degli du le la las lo los ter ten dos`));
@@ -154,7 +145,7 @@ export type Context =
 /** A word before the name; `key` is lowercase, dots removed, curly apostrophe straightened. */
 interface PrecedingWord { readonly start: number; readonly key: string }
 
-interface Separator {
+export interface Separator {
   /** Where the words before the separator end. */
   readonly end: number;
   readonly colon: boolean;
@@ -167,7 +158,7 @@ interface Separator {
 const LETTER = /[\p{L}\p{M}]/u;
 const MAX_WORDS = 6;
 
-function isWordChar(text: string, i: number): boolean {
+export function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
   if (c === 46 || c === 39 || c === 47 || c === 95 || c === 0x2019) return true; // . ' / _ ’: "z.Hd.", "c/o"
@@ -177,7 +168,7 @@ function isWordChar(text: string, i: number): boolean {
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /** Blanks, at most a colon or comma, and line breaks between the words and the name. */
-function readSeparator(text: string, start: number): Separator {
+export function readSeparator(text: string, start: number): Separator {
   let i = start;
   let colon = false;
   let comma = false;
@@ -293,62 +284,11 @@ function phraseContext(text: string, near: PrecedingWord, sep: Separator): Conte
   return 'none';
 }
 
-/** FNV-1a step over one UTF-16 unit. */
-const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
-const FNV_SEED = 0x811c9dc5 | 0;
-const BLOOM_MASK = 0xffff;
-
-/**
- * Bits per hash of the words contextBefore() looks up, one set for each kind of separator: after blanks alone the
- * last words of phrases that take no separator (greetings, introductions, bare labels) and the title, role and
- * street words; after a colon, comma or line break the last words of labels, greetings and sign-offs. An unknown
- * word is told apart by its characters alone, and most runs follow one ("and", "order", "to" before a name): the
- * slice, lowercasing and hash lookups of wordBefore() and the Sets (~40 % of contextBefore) are skipped.
- */
-function bloom(keys: Iterable<string>): Uint32Array {
-  const bits = new Uint32Array((BLOOM_MASK + 1) / 32);
-  for (const key of keys) {
-    let h = FNV_SEED;
-    for (let i = key.length - 1; i >= 0; i--) h = fnv(h, key.charCodeAt(i)); // backwards, as the text is read
-    const b = (h ^ (h >>> 16)) & BLOOM_MASK;
-    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
-  }
-  return bits;
-}
-const lastWordsOf = (kinds: readonly PhraseKind[]): string[] =>
-  [...PHRASES_BY_LAST_WORD].filter(([, list]) => list.some((p) => kinds.includes(p.kind))).map(([w]) => w);
-const AFTER_BLANKS = bloom([
-  ...lastWordsOf(['bare', 'addressee', 'greet', 'intro', 'weak']),
-  ...TITLE_PHRASES, ...ROLE_PHRASES, ...STREET_TYPE_PHRASES, ...STREET_PARTICLES,
-]);
-const AFTER_MARKS = bloom(lastWordsOf(['label', 'bare', 'addressee', 'greet', 'signoff']));
-
-/**
- * False when the word ending at `end` is certainly not in `bits`: it is plain ASCII and its key (lowercase, dots
- * removed, as wordBefore() makes it) hashes to an unset bit. Other scripts and curly apostrophes say true.
- */
-function mayBeKnownWord(text: string, end: number, bits: Uint32Array): boolean {
-  let h = FNV_SEED;
-  let i = end;
-  for (; i > 0 && end - i < 40; i--) {
-    const c = text.charCodeAt(i - 1);
-    if ((c >= 97 && c <= 122) || c === 39 || c === 47 || c === 95) h = fnv(h, c);
-    else if (c >= 65 && c <= 90) h = fnv(h, c + 32);
-    else if (c === 46) continue;
-    else if (c > 127 && isWordChar(text, i - 1)) return true;
-    else break;
-  }
-  if (i === end) return false;
-  const b = (h ^ (h >>> 16)) & BLOOM_MASK;
-  return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
-}
-
 /** Classifies the words just before a capitalised run; only blanks, one colon/comma and line breaks may sit between. */
 export function contextBefore(text: string, start: number): Context {
   const sep = readSeparator(text, start);
   // Only after a sentence: a dash at a line start is a bullet ("- Extra Cushions"), not a signature.
   if (sep.dash) return !sep.colon && !sep.comma && boundaryAt(text, sep.end) === 'sentence' ? 'greet' : 'none';
-  if (!mayBeKnownWord(text, sep.end, sep.colon || sep.comma || sep.newline ? AFTER_MARKS : AFTER_BLANKS)) return 'none';
   const near = wordBefore(text, sep.end, false);
   if (near === null) return 'none';
   const found = phraseContext(text, near, sep);
@@ -363,31 +303,17 @@ export function contextBefore(text: string, start: number): Context {
   return type !== undefined && STREET_TYPE_PHRASES.has(type.key) ? 'street' : 'none';
 }
 
-const PARTICLE_WORDS: ReadonlySet<string> = new Set(`${PARTICLE_FIRST}|${PARTICLE_NEXT}`.split('|'));
-/** First letters of PARTICLE_WORDS, checked before the slice. */
-const PARTICLE_INITIALS: readonly number[] = [...new Set([...PARTICLE_WORDS].map((w) => w.charCodeAt(0)))];
-const PARTICLES_BEFORE_RE = new RegExp(`(?:^|[ \\t])(${PARTICLES_SOURCE})$`, 'u');
-
-/** Start of lowercase particles right before `start` ("van der " in "heer van der Linden"), else `start`. */
-export function leadingParticles(text: string, start: number): number {
-  const c = text.charCodeAt(start - 2);
-  if (start < 3 || c < 97 || c > 122) return start; // particles end in a lowercase ASCII letter
-  // ...and a blank, and the word before it must be a particle: most lowercase words skip the slice and regex.
-  const blank = text.charCodeAt(start - 1);
-  if (blank !== 32 && blank !== 9) return start;
-  let i = start - 2;
-  while (i > start - 8 && text.charCodeAt(i - 1) >= 97 && text.charCodeAt(i - 1) <= 122) i--;
-  if (!PARTICLE_INITIALS.includes(text.charCodeAt(i)) || !PARTICLE_WORDS.has(text.slice(i, start - 1))) return start;
-  const m = PARTICLES_BEFORE_RE.exec(text.slice(Math.max(0, start - 20), start));
-  return m === null ? start : start - (m[1] as string).length;
-}
-
-/** A lone word can be a name only through context, which needs a word or one of :,!.'"- or a line break before it. */
-export function mayHaveContext(text: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && start - i < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  if (i < 0) return false;
-  const c = text.charCodeAt(i);
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127) return true;
-  return c === 58 || c === 44 || c === 10 || c === 13 || c === 33 || c === 46 || c === 39 || c === 45 || c === 34;
-}
+const lastWordsOf = (kinds: readonly PhraseKind[]): string[] =>
+  [...PHRASES_BY_LAST_WORD].filter(([, list]) => list.some((p) => kinds.includes(p.kind))).map(([w]) => w);
+/**
+ * Every word contextBefore() looks up last, by the separator between it and the name: after blanks alone, the last
+ * words of phrases that take no separator and the title, role and street words; after a colon, comma or line break,
+ * the last words of labels, greetings and sign-offs. For the prefilter in name-scan.ts.
+ */
+export const CONTEXT_WORDS = {
+  afterBlanks: [
+    ...lastWordsOf(['bare', 'addressee', 'greet', 'intro', 'weak']),
+    ...TITLE_PHRASES, ...ROLE_PHRASES, ...STREET_TYPE_PHRASES, ...STREET_PARTICLES,
+  ],
+  afterMarks: lastWordsOf(['label', 'bare', 'addressee', 'greet', 'signoff']),
+} as const;

@@ -1,12 +1,22 @@
 /**
- * Tokens for the person-name detector (names.ts): capitalised words ("O'Brien", "Jean-Pierre"), not inside other
- * words, read by a hand-written scanner instead of a Unicode regex, plus their dictionary flags and how two
- * neighbouring words join into a run (space, a title's or initial's dot, lowercase particles such as "van der").
- * The scanner is the detector's hot loop: it looks at every character of the prompt, so ASCII is decided by
- * comparisons and other characters by a table that Unicode property regexes fill on first sight.
+ * The person-name detector's (names.ts) hot paths: capitalised words ("O'Brien", "Jean-Pierre") found by a
+ * hand-written scanner instead of a Unicode regex, their dictionary flags through a cache, how neighbouring words
+ * join into a run (a space, a title's or initial's dot, particles such as "van der"), and a prefilter that answers
+ * contextBefore() from the characters alone for most runs. Each step runs per word or per character of a prompt,
+ * so ASCII is decided by comparisons and other characters by a table filled by Unicode regexes on first sight.
  */
-import { PARTICLES_SOURCE, PARTICLE_NEXT } from './language-words.ts';
+import { CONTEXT_WORDS, contextBefore, isWordChar, readSeparator } from './language-words.ts';
+import type { Context } from './language-words.ts';
 import { W, flagsOf } from './names-data.ts';
+
+/**
+ * Lowercase particles between a given name and a surname ("Jan de Vries", "Ludwig van Beethoven"). Articles that
+ * are everyday German words ("der", "das", "den") only follow another particle ("van der", "von den").
+ */
+export const PARTICLE_FIRST = 'von|van|vom|zu|zum|zur|de|di|da|dal|dalla|del|della|delle|dei|degli|du|le|la|lo|ter|ten|dos';
+export const PARTICLE_NEXT = 'der|den|des|de|la|las|los|le|het';
+/** One to three particles, each followed by a blank. */
+export const PARTICLES_SOURCE = `(?:${PARTICLE_FIRST})[ \\t](?:(?:${PARTICLE_NEXT})[ \\t]){0,2}`;
 
 export type Kind = 'word' | 'caps' | 'single';
 
@@ -74,7 +84,8 @@ function classBefore(text: string, i: number): number {
   return c >= 0 ? unitClass(c) : 0;
 }
 
-const unitsAt = (text: string, i: number): number => (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1);
+const unitsAt = (text: string, i: number): number =>
+  isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
 
 /** End of the letters and marks from `i`, then of any "'x" or "-x" continuations ("O'Brien", "Jean-Pierre"). */
 function wordEnd(text: string, i: number): number {
@@ -147,7 +158,8 @@ function kindOf(text: string, start: number, end: number): Kind {
 
 function makeToken(text: string, start: number, rawEnd: number): Token {
   const apostrophe = text.charCodeAt(rawEnd - 2);
-  const possessive = rawEnd - start > 3 && text.charCodeAt(rawEnd - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
+  const possessive =
+    rawEnd - start > 3 && text.charCodeAt(rawEnd - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
   const end = possessive ? rawEnd - 2 : rawEnd;
   const dotAfter = text.charCodeAt(end) === 46;
   const kind = kindOf(text, start, end);
@@ -163,11 +175,13 @@ export function lowerOf(t: Token): string {
 }
 
 /**
- * Flags by the word as written, remembered across prompts (they repeat their words) in an open-addressing table
- * hashed straight from the prompt's characters: a known word costs no slice, no lowercasing and no Map lookup
- * (a Map keyed by fresh slices was ~10 % of the detector on the benchmark box, hashing each new string). Cleared
- * when half full.
+ * Flags by the word as written, across prompts (they repeat their words), in an open-addressing table hashed from
+ * the prompt's characters: a known word costs no slice, lowercasing or Map lookup (a Map keyed by fresh slices was
+ * ~10 % of the detector on the benchmark box, hashing each new string). Cleared when half full.
  */
+/** FNV-1a step over one UTF-16 unit. */
+const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const FNV_SEED = 0x811c9dc5 | 0;
 const CACHE_SIZE = 1 << 14;
 const CACHE_MASK = CACHE_SIZE - 1;
 const cacheHashes = new Int32Array(CACHE_SIZE); // 0: empty slot
@@ -177,15 +191,9 @@ let cacheCount = 0;
 
 /** FNV-1a over the UTF-16 units, never 0. */
 function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_SEED;
+  for (let i = start; i < end; i++) h = fnv(h, text.charCodeAt(i));
   return h | 1;
-}
-
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
 
 export function flagsOfToken(t: Token): number {
@@ -194,7 +202,8 @@ export function flagsOfToken(t: Token): number {
   const h = hashOf(t.text, t.start, t.end);
   let slot = h & CACHE_MASK;
   for (; cacheHashes[slot] !== 0; slot = (slot + 1) & CACHE_MASK) {
-    if (cacheHashes[slot] === h && sameWord(cacheWords[slot] as string, t.text, t.start, t.end)) {
+    const word = cacheWords[slot] as string;
+    if (cacheHashes[slot] === h && word.length === t.end - t.start && t.text.startsWith(word, t.start)) {
       return (t.bits = cacheFlags[slot] as number);
     }
   }
@@ -234,8 +243,9 @@ export function joinKind(text: string, a: Token, b: Token): 0 | 1 | 2 {
   // tokens (", ", "\n", ": ") are rejected here without a slice or a regex.
   const c0 = text.charCodeAt(a.end);
   if (isBlank(c0)) {
-    if (len === 1 || (len <= 3 && isBlank(text.charCodeAt(a.end + 1)) && (len === 2 || isBlank(text.charCodeAt(a.end + 2))))) return 1;
-    if (!isLowerAscii(text.charCodeAt(a.end + 1))) return 0;
+    const c1 = text.charCodeAt(a.end + 1);
+    if (len === 1 || (len <= 3 && isBlank(c1) && (len === 2 || isBlank(text.charCodeAt(a.end + 2))))) return 1;
+    if (!isLowerAscii(c1)) return 0;
   } else if (c0 !== 46) return 0;
   const gap = text.slice(a.end, b.start);
   if (SPACE_GAP.test(gap)) return 1;
@@ -244,4 +254,47 @@ export function joinKind(text: string, a: Token, b: Token): 0 | 1 | 2 {
   if ((flagsOfToken(a) & W.capParticle) !== 0 && ARTICLE_GAP.test(gap)) return 2;
   // "J. van der Berg": an initial's dot may precede the particles.
   return PARTICLE_GAP.test(abbreviation ? gap.slice(1) : gap) ? 2 : 0;
+}
+
+const BLOOM_MASK = 0xffff;
+
+/**
+ * A bit per hash of each of CONTEXT_WORDS: most runs follow a word that is none of them ("and", "order") and is told
+ * apart by its characters, without contextBefore()'s slices, lowercasing and Set lookups (~15 % of the detector).
+ */
+function bloom(keys: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array((BLOOM_MASK + 1) / 32);
+  for (const key of keys) {
+    let h = FNV_SEED;
+    for (let i = key.length - 1; i >= 0; i--) h = fnv(h, key.charCodeAt(i)); // backwards, as the text is read
+    const b = (h ^ (h >>> 16)) & BLOOM_MASK;
+    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+  }
+  return bits;
+}
+const AFTER_BLANKS = bloom(CONTEXT_WORDS.afterBlanks);
+const AFTER_MARKS = bloom(CONTEXT_WORDS.afterMarks);
+
+/** False when the word ending at `end` is plain ASCII and its key (lowercase, no dots) hashes to an unset bit. */
+function mayBeKnownWord(text: string, end: number, bits: Uint32Array): boolean {
+  let h = FNV_SEED;
+  let i = end;
+  for (; i > 0 && end - i < 40; i--) {
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || c === 39 || c === 47 || c === 95) h = fnv(h, c);
+    else if (c >= 65 && c <= 90) h = fnv(h, c + 32);
+    else if (c === 46) continue;
+    else if (c > 127 && isWordChar(text, i - 1)) return true;
+    else break;
+  }
+  if (i === end) return false;
+  const b = (h ^ (h >>> 16)) & BLOOM_MASK;
+  return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+}
+
+/** contextBefore(), answered 'none' from the characters alone when the word before the run is no context word. */
+export function contextBeforeRun(text: string, start: number): Context {
+  const sep = readSeparator(text, start);
+  const words = sep.colon || sep.comma || sep.newline ? AFTER_MARKS : AFTER_BLANKS;
+  return sep.dash || mayBeKnownWord(text, sep.end, words) ? contextBefore(text, start) : 'none';
 }

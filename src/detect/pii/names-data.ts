@@ -2,8 +2,8 @@
  * Word classes for the person-name detector: given names and surnames from @faker-js/faker's locale data (English,
  * German, French, Spanish, Italian, Dutch and regional variants), everyday words that also occur as names, and the
  * hand-kept stop words, brands, place prefixes and legal forms, all folded at module load into one Map from a
- * lowercase word to flag bits; plus the checks of what follows a name (chat speaker tags, contact details, product
- * records). Per-locale modules are imported: the package root loads every locale (about three times slower).
+ * lowercase word to flag bits. Per-locale modules are imported: the package root loads every locale (about three
+ * times slower).
  */
 import type { LocaleDefinition } from '@faker-js/faker';
 import { faker as de } from '@faker-js/faker/locale/de';
@@ -20,7 +20,6 @@ import { faker as nlBE } from '@faker-js/faker/locale/nl_BE';
 import {
   CAP_PARTICLES, GREETINGS, ROLE_WORDS, SIGNOFFS, SIGNOFF_LEADS, TEAM_SUFFIXES, TITLES,
 } from './language-words.ts';
-import type { Context } from './language-words.ts';
 
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
@@ -291,25 +290,4 @@ export function flagsOf(lower: string): number {
   if (derived.size >= DERIVED_LIMIT) derived.clear();
   derived.set(lower, flags);
   return flags;
-}
-
-/** A chat speaker with a support role ("Tara (Support):") or contact details after the words ("Anna, E-Mail"). */
-const AFTER_NAME_RE =
-  /^(?:[ \t]*\([^()\n]{0,20}(?:support|service|servicio|servizio|soporte|assistenza|ondersteuning|agent|team|staff|sales|verkauf|ventas|vendite|kundendienst|klantenservice|atención|helpdesk|cliente?|kunde|customer)[^()\n]{0,20}\)[ \t]*:|[ \t]*<[^<>\s@]{1,64}@|[ \t]*,[ \t]*(?:(?:e-?mail|email|correo|courriel|tel|telefon|phone|mobile|móvil|handy|tél|téléphone|teléfono|telefono|telefoon)(?![\p{L}])))/iu;
-/** Keys of a product record after a "name" value: the value names a product ("name": "Tasse Emma", "price": 5). */
-const PRODUCT_KEYS_RE = /"(?:price|sku|ean|gtin|currency|stock|brand|category|preis|prix|precio|prezzo|prijs)"[ \t]*:/iu;
-
-/** Context that follows a run: 'label' when a speaker tag or contact details come right after it. */
-export function contextAfter(text: string, end: number): Context {
-  // Each alternative opens with blanks and "(", "<" or ",": other runs skip the slice and the regex.
-  let i = end;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  const c = text.charCodeAt(i);
-  if (c !== 40 && c !== 60 && c !== 44) return 'none';
-  return AFTER_NAME_RE.test(text.slice(end, end + 60)) ? 'label' : 'none';
-}
-
-/** Whether the words ending at `end` are the "name" of a product record. */
-export function productRecordAfter(text: string, end: number): boolean {
-  return text.charCodeAt(end) === 34 && PRODUCT_KEYS_RE.test(text.slice(end, end + 160));
 }
