@@ -163,6 +163,15 @@ describe('ADDRESS_DETECTOR: robustness (property)', () => {
     );
   });
 
+  // The character checks before each pattern (addresses.ts) must keep what the patterns alone would find.
+  it('keeps elisions, abbreviated types and postcodes next to codes and prices', () => {
+    expectAddresses([
+      ["Rue d'Alésia 12, 75014 Paris", ["Rue d'Alésia 12, 75014 Paris"]],
+      ['wohnt in der Hauptstr. 5', ['Hauptstr. 5']],
+      ['order 375-4747502-9671829 for $2.90, Kerkstraat 12, 1017 AB Amsterdam', ['Kerkstraat 12, 1017 AB Amsterdam']],
+    ]);
+  });
+
   it('stays fast on long digit-heavy input', () => {
     const text = 'Hauptstraße 1 Via 2 rue 3 12.03.2024 49,99 '.repeat(2000);
     const start = performance.now();
