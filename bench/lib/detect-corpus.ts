@@ -6,6 +6,7 @@
  * a benchmark quietly scoring half a corpus would be worse than none.
  */
 import { readFileSync } from 'node:fs';
+import { createRng } from '../../scripts/corpus/rng.ts';
 
 export interface GoldEntity {
   readonly type: string;
@@ -85,30 +86,19 @@ export function loadRules(path: string): BusinessRulesFile {
 
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-/** mulberry32: a tiny seeded generator, enough to pick texts reproducibly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` prompts of at least `targetBytes` UTF-8 bytes each, made of corpus texts picked by a seeded generator
  * and separated by blank lines, as a user pastes several snippets into one message. Texts are never cut: a cut
  * would split entities and change what there is to find.
  */
 export function buildPrompts(texts: readonly string[], count: number, targetBytes: number, seed: number): string[] {
-  const next = seeded(seed);
+  const rng = createRng(seed);
   const prompts: string[] = [];
   for (let p = 0; p < count; p++) {
     const parts: string[] = [];
     let bytes = 0;
     while (bytes < targetBytes) {
-      const text = texts[Math.floor(next() * texts.length)] as string;
+      const text = texts[Math.floor(rng.next() * texts.length)] as string;
       parts.push(text);
       bytes += utf8Bytes(text) + 2;
     }

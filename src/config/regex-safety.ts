@@ -8,8 +8,17 @@ import { checkSync } from 'recheck';
 /** Patterns are matched with the `u` flag (Unicode aware) and globally. */
 export const PATTERN_FLAGS = 'gu';
 
+// Config validation and the pattern detector both ask; the analysis (tens of ms) runs once per pattern.
+const VERDICTS = new Map<string, string | null>();
+
 /** Why `source` may not be used as a detection pattern, or null when it is safe. */
 export function patternProblem(source: string): string | null {
+  let verdict = VERDICTS.get(source);
+  if (verdict === undefined) VERDICTS.set(source, (verdict = analyse(source)));
+  return verdict;
+}
+
+function analyse(source: string): string | null {
   let regex: RegExp;
   try {
     regex = new RegExp(source, PATTERN_FLAGS);

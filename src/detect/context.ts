@@ -4,7 +4,12 @@
  * the window, so the cost does not grow with the size of the prompt.
  */
 
-/** True when `words` matches within `window` characters before `start` (or after `end` when `after` is set). */
+const AS_WRITTEN = (window: string): string => window;
+
+/**
+ * True when `words` matches within `window` characters before `start` (or after `end` when `after` is set).
+ * `read` may rewrite each window before the test, e.g. to split `date_of_birth` into words.
+ */
 export function hasContextNear(
   text: string,
   start: number,
@@ -12,9 +17,8 @@ export function hasContextNear(
   words: RegExp,
   window = 40,
   after = false,
+  read: (window: string) => string = AS_WRITTEN,
 ): boolean {
-  const before = text.slice(Math.max(0, start - window), start);
-  if (words.test(before)) return true;
-  if (!after) return false;
-  return words.test(text.slice(end, Math.min(text.length, end + window)));
+  if (words.test(read(text.slice(Math.max(0, start - window), start)))) return true;
+  return after && words.test(read(text.slice(end, Math.min(text.length, end + window))));
 }

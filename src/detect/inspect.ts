@@ -5,24 +5,19 @@
  * back as JSON, so a replacement can never break the structure a tool expects.
  */
 import type { Endpoint } from '../protocol/openai.ts';
-import { collectTextSlots, type TextSlot } from '../protocol/text-slots.ts';
+import { collectTextSlots } from '../protocol/text-slots.ts';
 import type { SanitizeInput, TextUnit } from '../transform/sanitize.ts';
 import type { DetectionEngine, Finding } from './engine.ts';
 
-/** Units of a JSON slot have paths into it: `messages[1].tool_calls[0].function.arguments.customer.email`. */
-export type InspectedUnit = TextUnit;
-
-export interface RequestInspection extends SanitizeInput {
-  /** The request copy the units write into. */
-  readonly request: object;
-  readonly units: readonly InspectedUnit[];
-  /** Serialises rewritten JSON slots; call once after every unit with findings has been written. */
-  finish(): object;
-}
+/**
+ * Units of a JSON slot have paths into it (`messages[1].tool_calls[0].function.arguments.customer.email`);
+ * `finish` serialises rewritten JSON slots and returns the request copy the units write into.
+ */
+export type RequestInspection = SanitizeInput;
 
 export function inspectRequest(engine: DetectionEngine, endpoint: Endpoint, request: object): RequestInspection {
   const copy = structuredClone(request);
-  const units: InspectedUnit[] = [];
+  const units: TextUnit[] = [];
   const finishers: (() => void)[] = [];
   for (const slot of collectTextSlots(endpoint, copy)) {
     const parsed = slot.kind === 'json' ? parseStructured(slot.text) : undefined;
@@ -37,11 +32,10 @@ export function inspectRequest(engine: DetectionEngine, endpoint: Endpoint, requ
       units.push({ path: unit.path, text: unit.text, findings, write: (text) => ((changed = true), unit.write(text)) });
     }, engine);
     finishers.push(() => {
-      if (changed) writeJson(slot, root.value);
+      if (changed) slot.write(JSON.stringify(root.value));
     });
   }
   return {
-    request: copy,
     units,
     finish() {
       for (const finish of finishers) finish();
@@ -58,10 +52,6 @@ function parseStructured(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function writeJson(slot: TextSlot, value: unknown): void {
-  slot.write(JSON.stringify(value));
 }
 
 interface LeafUnit {

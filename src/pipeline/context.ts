@@ -28,7 +28,7 @@ export interface RequestContext {
   policy?: TenantPolicy;
   inspection?: RequestInspection;
   sanitized?: Sanitized<InferenceRequest>;
-  /** What sanitize did: the restore map for the reply and counts per type and action. */
+  /** What sanitize did: the restore map for the reply and how many values it replaced. */
   transform?: Omit<SanitizeOutcome<InferenceRequest>, 'request'>;
   backend?: BackendAdapter;
   backendModel?: string;

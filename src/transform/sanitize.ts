@@ -34,8 +34,6 @@ export interface SanitizeInput {
 export interface SanitizeOutcome<T> {
   readonly request: Sanitized<T>;
   readonly restore: RestoreMap;
-  /** Findings per type and action, for headers, metrics and audit; counts only. */
-  readonly counts: ReadonlyMap<EntityType, Readonly<Partial<Record<Action, number>>>>;
   /** How many values were changed (every action but allow). */
   readonly replaced: number;
 }
@@ -47,7 +45,6 @@ export function sanitizeRequest<T extends object>(
 ): SanitizeOutcome<T> {
   refuseBlocked(inspection.units, actions);
   const pseudonyms = new PseudonymBook(keys.pseudonym);
-  const counts = new Map<EntityType, Partial<Record<Action, number>>>();
   let replaced = 0;
   for (const unit of inspection.units) {
     if (unit.findings.length === 0) continue;
@@ -55,9 +52,6 @@ export function sanitizeRequest<T extends object>(
     let at = 0;
     for (const finding of unit.findings) {
       const action = actions.get(finding.type) as Action;
-      const perType = counts.get(finding.type) ?? {};
-      perType[action] = (perType[action] ?? 0) + 1;
-      counts.set(finding.type, perType);
       if (action === 'allow') continue;
       const value = unit.text.slice(finding.start, finding.end);
       out += unit.text.slice(at, finding.start) + replacement(action, finding, value, keys, pseudonyms);
@@ -66,7 +60,7 @@ export function sanitizeRequest<T extends object>(
     }
     if (at > 0) unit.write(out + unit.text.slice(at));
   }
-  return { request: inspection.finish() as Sanitized<T>, restore: pseudonyms.restore, counts, replaced };
+  return { request: inspection.finish() as Sanitized<T>, restore: pseudonyms.restore, replaced };
 }
 
 function refuseBlocked(units: readonly TextUnit[], actions: ActionTable): void {

@@ -205,8 +205,7 @@ export function hasKeyContextNear(
   window = 40,
   after = false,
 ): boolean {
-  if (words.test(keyWords(text.slice(Math.max(0, start - window), start)))) return true;
-  return after && words.test(keyWords(text.slice(end, Math.min(text.length, end + window))));
+  return hasContextNear(text, start, end, words, window, after, keyWords);
 }
 
 export const ALWAYS = (): boolean => true;

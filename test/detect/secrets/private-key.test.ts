@@ -5,19 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createRng } from '../../../scripts/corpus/rng.ts';
 import { privateKeyDetector } from '../../../src/detect/secrets/private-key.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+/** Seeded key bodies, made at run time so no key-like literal is committed. */
 function randomText(seed: number): (length: number, alphabet?: string) => string {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (length, alphabet = B64) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const rng = createRng(seed);
+  return (length, alphabet = B64) => rng.chars(alphabet, length);
 }
 
 const r = randomText(77);
