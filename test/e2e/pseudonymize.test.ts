@@ -92,6 +92,11 @@ describe('pseudonymize and restore through the gateway', () => {
     assert.equal(reply.choices[0]?.message.content, `[EMAIL] / falcon`, 'redacted values are not restored; the term is not in this policy');
     const sent = backend.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
     assert.equal(sent.messages.length, 1, 'no pseudonym was issued, so no placeholder instruction');
+    await gw.client(gw.keys['strict/k1'] as string).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'call +49 30 12345678' }] });
+    const withPseudonym = backend.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
+    assert.equal(withPseudonym.messages[0]?.role, 'system');
+    assert.match(withPseudonym.messages[0]?.content ?? '', /copy its placeholder exactly as written/);
+    assert.match(withPseudonym.messages[1]?.content ?? '', /^call \[PHONE_[0-9a-f]{8}\]$/);
   });
 
   it('rewrites sensitive JSON fields inside tool results and keeps the JSON valid', async () => {

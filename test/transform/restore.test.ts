@@ -86,6 +86,24 @@ describe('restore', () => {
     assert.equal(restoreText('[EMAIL_0123abcd] [EMAIL_ffffffff] [EMAIL]', map, 'text'), 'anna@example.com [EMAIL_ffffffff] [EMAIL]');
   });
 
+  it('never restores secrets or national ids, even when the policy pseudonymizes them', () => {
+    const typed = (type: 'API_KEY' | 'NL_BSN' | 'EMAIL'): Detector => ({
+      id: `test.${type}`,
+      types: [type],
+      detect: (text) => {
+        const at = text.indexOf(type === 'EMAIL' ? 'mail' : type === 'API_KEY' ? 'key' : 'bsn');
+        return at < 0 ? [] : [{ type, start: at, end: at + (type === 'EMAIL' ? 4 : 3), score: 0.9, detector: `test.${type}` }];
+      },
+    });
+    const engine = createDetectionEngine({ detectors: [typed('API_KEY'), typed('NL_BSN'), typed('EMAIL')] });
+    const inspection = inspectRequest(engine, 'completions', { model: 'm', prompt: 'key bsn mail' });
+    const actions = resolveActions({ SECRET: 'pseudonymize', NATIONAL_ID: 'pseudonymize', PII: 'pseudonymize' });
+    const outcome = sanitizeRequest<{ prompt: string }>(inspection, actions, KEYS);
+    assert.match(outcome.request.prompt, /^\[API_KEY_[0-9a-f]{8}\] \[NL_BSN_[0-9a-f]{8}\] \[EMAIL_[0-9a-f]{8}\]$/);
+    assert.deepEqual([...outcome.restore.values()], ['mail']);
+    assert.equal(restoreText(outcome.request.prompt, outcome.restore, 'text').split(' ')[2], 'mail');
+  });
+
   it('JSON-escapes restored values inside tool arguments', () => {
     const map = new Map([['[ADDRESS_0123abcd]', 'Hauptstraße 5\n"Hinterhaus"']]);
     const args = restoreText('{"to":"[ADDRESS_0123abcd]"}', map, 'json');
