@@ -47,4 +47,23 @@ export interface Finding {
   readonly end: number;
   readonly score: number;
   readonly detector: string;
+  /** A level fixed by the rule that found it (a business rule with its own level); otherwise the policy classifies by type. */
+  readonly level?: Level;
+}
+
+/**
+ * Classification levels, least to most sensitive. A request's level is the highest of its findings' levels; the
+ * policy says which jurisdictions may receive each level.
+ */
+export const LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type Level = (typeof LEVELS)[number];
+
+const LEVEL_RANK = new Map<string, number>(LEVELS.map((level, i) => [level, i]));
+
+export function isLevel(value: string): value is Level {
+  return LEVEL_RANK.has(value);
+}
+
+export function maxLevel(a: Level, b: Level): Level {
+  return (LEVEL_RANK.get(a) as number) >= (LEVEL_RANK.get(b) as number) ? a : b;
 }

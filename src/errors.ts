@@ -134,6 +134,16 @@ export const ERROR_CATALOGUE = {
     type: 'invalid_request_error',
     message: "The request contains data this tenant's policy does not allow to be sent to a model.",
   },
+  AIRLOCK_POLICY_NO_COMPLIANT_BACKEND: {
+    status: 503,
+    type: 'server_error',
+    message: "No backend that this request's classification allows is available, so it was not sent anywhere.",
+  },
+  AIRLOCK_REQUEST_INVALID_LEVEL: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The x-airlock-level header must be one of public, internal, confidential or restricted.',
+  },
   AIRLOCK_INTERNAL: {
     status: 500,
     type: 'server_error',
@@ -149,6 +159,11 @@ export interface AirlockErrorOptions {
   /** A fixed, input-free detail appended to the catalogue message (a field path and rule, a status code). */
   readonly detail?: string;
   readonly cause?: unknown;
+  /**
+   * The same request may succeed on another attempt: the connection failed before the backend saw it, or the
+   * backend answered 5xx or 429. The router retries only these, and only before the caller has a byte.
+   */
+  readonly retryable?: boolean;
 }
 
 export class AirlockError extends Error {
@@ -156,6 +171,7 @@ export class AirlockError extends Error {
   readonly status: number;
   readonly type: OpenAIErrorType;
   readonly param: string | null;
+  readonly retryable: boolean;
 
   constructor(code: ErrorCode, options: AirlockErrorOptions = {}) {
     const spec: ErrorSpec = ERROR_CATALOGUE[code];
@@ -165,6 +181,7 @@ export class AirlockError extends Error {
     this.status = spec.status;
     this.type = spec.type;
     this.param = options.param ?? null;
+    this.retryable = options.retryable ?? false;
   }
 
   /** The OpenAI-shaped body every error reply carries. */

@@ -37,11 +37,11 @@ export async function assertOk(res: EgressResponse): Promise<void> {
   if (res.statusCode >= 200 && res.statusCode < 300) return;
   await res.body.dump().catch(() => undefined);
   const detail = `(backend status ${res.statusCode})`;
-  if (res.statusCode === 429) throw new AirlockError('AIRLOCK_BACKEND_BUSY', { detail });
+  if (res.statusCode === 429) throw new AirlockError('AIRLOCK_BACKEND_BUSY', { detail, retryable: true });
   if (res.statusCode === 400 || res.statusCode === 404 || res.statusCode === 413 || res.statusCode === 422) {
     throw new AirlockError('AIRLOCK_BACKEND_REJECTED_REQUEST', { detail });
   }
-  throw new AirlockError('AIRLOCK_BACKEND_ERROR', { detail });
+  throw new AirlockError('AIRLOCK_BACKEND_ERROR', { detail, retryable: res.statusCode >= 500 });
 }
 
 export async function readJson(res: EgressResponse): Promise<Record<string, unknown>> {

@@ -1,5 +1,6 @@
 /**
- * `airlock serve [--config FILE] [--host H] [--port P]`: runs the gateway until SIGTERM or SIGINT, then drains.
+ * `airlock serve [--config FILE] [--host H] [--port P]`: runs the gateway until SIGTERM or SIGINT, then drains;
+ * reloads the configuration file when it changes or on SIGHUP.
  * On the embedded defaults the development tenant's key is generated on first start, its hash stored under
  * dataDir, and the key shown once on stderr (never in the JSON log on stdout).
  */
@@ -17,15 +18,21 @@ export async function runServe(args: string[]): Promise<number> {
     host: { type: 'string' },
     port: { type: 'string' },
   });
-  const loaded = loadConfig({ path: values.config, overrides: { host: values.host, port: values.port } });
+  const loadOptions = { path: values.config, overrides: { host: values.host, port: values.port } };
+  const loaded = loadConfig(loadOptions);
   if (loaded.path === null) ensureDevelopmentKey(loaded.config);
-  const gateway = await startGateway(loaded.config);
-  const source = loaded.path ?? 'embedded defaults (no airlock.yaml)';
-  process.stderr.write(`airlock: ${source}; listening on ${gateway.url}\n`);
+  const path = loaded.path;
+  // The file is watched and re-read on change; SIGHUP re-reads it at once (the usual daemon convention).
+  const configSource = path === null ? undefined : { path, load: () => loadConfig({ ...loadOptions, path }).config };
+  const gateway = await startGateway(loaded.config, configSource ? { configSource } : {});
+  const onHangup = () => gateway.reload();
+  process.on('SIGHUP', onHangup);
+  process.stderr.write(`airlock: ${path ?? 'embedded defaults (no airlock.yaml)'}; listening on ${gateway.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  process.off('SIGHUP', onHangup);
   await gateway.close();
   return 0;
 }

@@ -3,12 +3,13 @@
  * gateway reads, next to any keys declared in the config file. It holds hashes only, never a key. Writes go to a
  * temporary file then rename, so a reader never sees half a file; the file is created with mode 0600.
  */
-import { mkdirSync, readFileSync, renameSync, unwatchFile, watchFile, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { formatIssue } from './load.ts';
 import { apiKeyRecordSchema } from './schema.ts';
+import { watchFileChanges } from './watch.ts';
 
 export const KEY_FILE_NAME = 'keys.json';
 
@@ -58,15 +59,7 @@ export function writeKeyFile(dataDir: string, keys: readonly ManagedKey[]): void
   renameSync(tmp, path);
 }
 
-/**
- * Calls onChange when the key file changes (polling, which also works on network and container filesystems).
- * Returns the function that stops watching.
- */
+/** Calls onChange when the key file changes; returns the function that stops watching. */
 export function watchKeyFile(dataDir: string, onChange: () => void, intervalMs = 1_000): () => void {
-  const path = keyFilePath(dataDir);
-  const listener = (curr: Stats, prev: Stats) => {
-    if (curr.mtimeMs !== prev.mtimeMs || curr.size !== prev.size || curr.ino !== prev.ino) onChange();
-  };
-  watchFile(path, { interval: intervalMs, persistent: false }, listener);
-  return () => unwatchFile(path, listener);
+  return watchFileChanges(keyFilePath(dataDir), onChange, intervalMs);
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ENTITY_GROUPS, ENTITY_TYPES, type EntityGroup, type EntityType } from '../entities.ts';
+import { ENTITY_GROUPS, ENTITY_TYPES, LEVELS, type EntityGroup, type EntityType, type Level } from '../entities.ts';
 import { patternProblem } from './regex-safety.ts';
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
@@ -81,39 +81,83 @@ export type Action = (typeof ACTIONS)[number];
 
 const ENTITY_KEYS: readonly string[] = [...ENTITY_TYPES, ...Object.keys(ENTITY_GROUPS)];
 
-/** Entity type or group → action. Checked by hand so every bad key and value is reported with its path. */
-const entityActions = z
-  .record(z.string(), z.unknown())
-  .superRefine((entries, ctx) => {
-    for (const [key, action] of Object.entries(entries)) {
-      if (!ENTITY_KEYS.includes(key)) {
-        const groups = Object.keys(ENTITY_GROUPS).join(', ');
-        ctx.addIssue({ code: 'custom', path: [key], message: `expected an entity type or group (${groups}, or a type such as EMAIL)` });
+/**
+ * Entity type or group → one of `values`. Checked by hand so every bad key and value is reported with its path
+ * (a zod record would stop at the first bad key).
+ */
+function entityTable<V extends string>(values: readonly V[]) {
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((entries, ctx) => {
+      for (const [key, value] of Object.entries(entries)) {
+        if (!ENTITY_KEYS.includes(key)) {
+          const groups = Object.keys(ENTITY_GROUPS).join(', ');
+          ctx.addIssue({ code: 'custom', path: [key], message: `expected an entity type or group (${groups}, or a type such as EMAIL)` });
+        }
+        if (!(values as readonly unknown[]).includes(value)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${values.join(', ')}` });
+        }
       }
-      if (!(ACTIONS as readonly unknown[]).includes(action)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${ACTIONS.join(', ')}` });
-      }
-    }
+    })
+    .transform((entries) => entries as Partial<Record<EntityType | EntityGroup, V>>);
+}
+
+const level = z.enum(LEVELS);
+
+/** `any` stands for every jurisdiction; it cannot be declared as a name of its own. */
+export const ANY_JURISDICTION = 'any';
+
+/**
+ * Where data of one level may go: a list of jurisdictions (each includes every jurisdiction declared within it),
+ * or `{ jurisdictions, sanitized }` when values of that level that were replaced (pseudonymized, hashed, masked,
+ * redacted) may go further than values sent as they are. Without `sanitized` the same rule holds either way.
+ */
+const levelRule = z
+  .union([z.array(identifier), z.strictObject({ jurisdictions: z.array(identifier), sanitized: z.array(identifier).optional() })], {
+    error: 'expected a list of jurisdictions or { jurisdictions, sanitized }',
   })
-  .transform((entries) => entries as Partial<Record<EntityType | EntityGroup, Action>>);
+  .transform((rule) => (Array.isArray(rule) ? { jurisdictions: rule, sanitized: rule } : { jurisdictions: rule.jurisdictions, sanitized: rule.sanitized ?? [...rule.jurisdictions] }));
+
+export type LevelRule = z.output<typeof levelRule>;
 
 const businessPattern = z.string().min(1).superRefine((source, ctx) => {
   const problem = patternProblem(source);
   if (problem !== null) ctx.addIssue({ code: 'custom', message: `the pattern ${problem}` });
 });
 
+const termText = z.string().trim().regex(/[\p{L}\p{N}]/u, 'expected a term with at least one letter or digit');
+const fieldName = z.string().trim().min(1);
+
+/** A business rule is its text, or `{ <kind>: text, level }` when it carries its own classification level. */
+function businessRule<K extends string>(kind: K, text: z.ZodType<string>) {
+  return z
+    .union([text, z.strictObject({ [kind]: text, level } as Record<K, z.ZodType<string>> & { level: typeof level })], {
+      error: `expected a string or { ${kind}, level }`,
+    })
+    .transform((rule): BusinessRuleEntry => (typeof rule === 'string' ? rule : { value: (rule as Record<K, string>)[kind], level: (rule as { level: Level }).level }));
+}
+
+/** A business rule after parsing: plain text (classified by its type) or text with its own level. */
+export type BusinessRuleEntry = string | { readonly value: string; readonly level: Level };
+
 const businessSchema = z.strictObject({
   /** Code names, supplier names: matched case- and accent-insensitively on word boundaries. */
-  terms: z.array(z.string().trim().regex(/[\p{L}\p{N}]/u, 'expected a term with at least one letter or digit')).default([]),
+  terms: z.array(businessRule('term', termText)).default([]),
   /** Regular expressions (JavaScript syntax, Unicode mode), proven free of catastrophic backtracking. */
-  patterns: z.array(businessPattern).default([]),
+  patterns: z.array(businessRule('pattern', businessPattern)).default([]),
   /** JSON field names whose values are confidential wherever the JSON appears. */
-  jsonFields: z.array(z.string().trim().min(1)).default([]),
+  jsonFields: z.array(businessRule('field', fieldName)).default([]),
 });
 
 const policySchema = z.strictObject({
   /** Entity type or group → action; a type's own entry wins over its group's. Unlisted types use the defaults. */
-  entities: entityActions.default({}),
+  entities: entityTable(ACTIONS).default({}),
+  /** Entity type or group → classification level; unlisted types use the defaults in docs/policies.md. */
+  classification: entityTable(LEVELS).default({}),
+  /** The level of a request in which nothing was found. */
+  baseLevel: level.default('public'),
+  /** Level → where data of that level may be processed; unlisted levels keep the built-in rule. */
+  levels: z.partialRecord(level, levelRule).default({}),
   business: businessSchema.default(businessSchema.parse({})),
   /** Add a short system message asking the model to copy placeholders verbatim. */
   placeholderInstruction: boolean().default(false),
@@ -128,6 +172,22 @@ const timeoutsSchema = z.strictObject({
 const poolSchema = z.strictObject({
   connections: wholeNumber().pipe(z.number().positive().max(1024)).default(64),
   keepAliveTimeoutMs: durationMs.default(30_000),
+});
+
+/** Milliseconds where 0 means "off". */
+const optionalDurationMs = wholeNumber().pipe(z.number().min(0).max(3_600_000));
+
+/** Passive failure counting, the circuit breaker and active checks for one backend. */
+const healthSchema = z.strictObject({
+  /** Consecutive failures (connect errors, timeouts, 5xx) that take the backend out. */
+  failureThreshold: wholeNumber().pipe(z.number().min(1).max(1000)).default(3),
+  /** How long a backend stays out before one trial request (or probe) may bring it back. */
+  openMs: durationMs.default(10_000),
+  /** Each failed trial doubles the time out, up to this. */
+  maxOpenMs: durationMs.default(300_000),
+  /** Active check period (GET of the backend's model list); 0 turns active checks off. */
+  checkIntervalMs: optionalDurationMs.default(10_000),
+  probeTimeoutMs: durationMs.default(2_000),
 });
 
 const backendUrl = z.string().superRefine((s, ctx) => {
@@ -160,6 +220,19 @@ const backendSchema = z.strictObject({
   endpoints: z.array(z.enum(['chat', 'completions', 'embeddings'])).min(1).default(['chat', 'completions', 'embeddings']),
   timeouts: timeoutsSchema.default(timeoutsSchema.parse({})),
   pool: poolSchema.default(poolSchema.parse({})),
+  /** Lower is tried first; backends of equal priority share requests by weight. */
+  priority: wholeNumber().pipe(z.number().min(0).max(1000)).default(0),
+  weight: wholeNumber().pipe(z.number().min(1).max(1000)).default(1),
+  health: healthSchema.default(healthSchema.parse({})),
+});
+
+/** Retries before any byte of the reply reached the caller: on connect errors, 5xx and 429, never after. */
+const routingSchema = z.strictObject({
+  /** Further attempts after the first; each goes to the next compliant backend (or the same one if it is alone). */
+  retries: wholeNumber().pipe(z.number().min(0).max(10)).default(2),
+  /** Backoff before a retry: full jitter over base · 2^attempt, capped. */
+  retryBaseDelayMs: optionalDurationMs.default(50),
+  retryMaxDelayMs: optionalDurationMs.default(1_000),
 });
 
 const serverSchema = z.strictObject({
@@ -181,8 +254,10 @@ const configObjectSchema = z.strictObject({
     logging: loggingSchema.default(loggingSchema.parse({})),
     /** Where Airlock keeps its state (managed key file, later the audit log). */
     dataDir: z.string().min(1).default('./.airlock'),
+    /** Named jurisdictions and the one each lies within (`on-prem` within `DE` within `EU`). */
     jurisdictions: z.record(identifier, z.strictObject({ within: identifier.optional() })).default({}),
     backends: z.array(backendSchema).min(1),
+    routing: routingSchema.default(routingSchema.parse({})),
     tenants: z.array(tenantSchema).default([]),
     /** Named policies; `default` exists built in and may be overridden. */
     policies: z.record(identifier, policySchema).default({}),
@@ -232,11 +307,37 @@ function checkReferences(cfg: z.output<typeof configObjectSchema>, ctx: z.Refine
       });
     });
   });
+  checkPolicyJurisdictions(cfg, ctx);
   for (const [name, j] of Object.entries(cfg.jurisdictions)) {
+    if (name === ANY_JURISDICTION) {
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions', name], message: `"${ANY_JURISDICTION}" means every jurisdiction and cannot be declared` });
+    }
     if (j.within !== undefined && !(j.within in cfg.jurisdictions)) {
       ctx.addIssue({ code: 'custom', path: ['jurisdictions', name, 'within'], message: 'jurisdiction is not declared' });
     } else if (withinCycle(cfg.jurisdictions, name)) {
       ctx.addIssue({ code: 'custom', path: ['jurisdictions', name, 'within'], message: 'jurisdictions contain each other in a cycle' });
+    }
+  }
+}
+
+/** A policy may name declared jurisdictions, backends' jurisdictions and `any`; a typo would refuse data silently. */
+function checkPolicyJurisdictions(cfg: z.output<typeof configObjectSchema>, ctx: z.RefinementCtx): void {
+  const known = new Set([ANY_JURISDICTION, ...Object.keys(cfg.jurisdictions), ...cfg.backends.map((b) => b.jurisdiction)]);
+  for (const [name, policy] of Object.entries(cfg.policies)) {
+    for (const [lvl, rule] of Object.entries(policy.levels)) {
+      if (!rule) continue;
+      // The list form parses to one array used for both bases (see levelRule); report it under its own path.
+      const bases: ReadonlyArray<readonly [string[], readonly string[]]> =
+        rule.sanitized === rule.jurisdictions
+          ? [[[], rule.jurisdictions]]
+          : [[['jurisdictions'], rule.jurisdictions], [['sanitized'], rule.sanitized]];
+      for (const [sub, list] of bases) {
+        list.forEach((j, i) => {
+          if (!known.has(j)) {
+            ctx.addIssue({ code: 'custom', path: ['policies', name, 'levels', lvl, ...sub, i], message: 'jurisdiction is not declared and no backend is in it' });
+          }
+        });
+      }
     }
   }
 }
@@ -254,4 +355,6 @@ export type AirlockConfig = z.output<typeof configSchema>;
 export type BackendConfig = AirlockConfig['backends'][number];
 export type TenantConfig = AirlockConfig['tenants'][number];
 export type PolicyConfig = z.output<typeof policySchema>;
+export type RoutingConfig = AirlockConfig['routing'];
+export type HealthConfig = BackendConfig['health'];
 export type ApiKeyRecord = z.output<typeof apiKeyRecordSchema>;

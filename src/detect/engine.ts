@@ -4,11 +4,11 @@
  * failure or out-of-bounds span is an error, never a silent pass: the caller blocks the request (fail closed).
  */
 import { AirlockError } from '../errors.ts';
-import { createBusinessDetectors, type BusinessRules } from './business/index.ts';
+import { createBusinessDetectors, ruleLevel, ruleText, type BusinessRules } from './business/index.ts';
 import { canonicalFieldName } from './business/json-fields.ts';
 import { normalizeText } from './normalize.ts';
 import { BUILT_IN_DETECTORS } from './registry.ts';
-import type { Finding } from '../entities.ts';
+import { maxLevel, type Finding, type Level } from '../entities.ts';
 import { groupOf, type Detector, type EntityGroup, type RawFinding } from './types.ts';
 
 export type { Finding } from '../entities.ts';
@@ -17,6 +17,8 @@ export interface DetectionEngine {
   detect(text: string): Finding[];
   /** True when a JSON field of this name holds business-confidential values (the tenant's `jsonFields`). */
   isSensitiveField(name: string): boolean;
+  /** The level a sensitive field's rule fixes, if it has one of its own. */
+  sensitiveFieldLevel(name: string): Level | undefined;
 }
 
 export interface DetectionEngineOptions {
@@ -27,9 +29,10 @@ export interface DetectionEngineOptions {
 
 export function createDetectionEngine(options: DetectionEngineOptions = {}): DetectionEngine {
   const detectors = [...(options.detectors ?? BUILT_IN_DETECTORS), ...createBusinessDetectors(options.business ?? {})];
-  const sensitiveFields = new Set((options.business?.jsonFields ?? []).map(canonicalFieldName));
+  const sensitiveFields = fieldLevels(options.business?.jsonFields ?? []);
   return {
     isSensitiveField: (name) => sensitiveFields.size > 0 && sensitiveFields.has(canonicalFieldName(name)),
+    sensitiveFieldLevel: (name) => sensitiveFields.get(canonicalFieldName(name)),
     detect(text) {
       if (text.length === 0) return [];
       const normalized = normalizeText(text);
@@ -43,6 +46,18 @@ export function createDetectionEngine(options: DetectionEngineOptions = {}): Det
       return resolveOverlaps(raw);
     },
   };
+}
+
+/** Canonical field name → the highest level its rules fix (undefined: classified by type). */
+function fieldLevels(rules: NonNullable<BusinessRules['jsonFields']>): Map<string, Level | undefined> {
+  const levels = new Map<string, Level | undefined>();
+  for (const rule of rules) {
+    const name = canonicalFieldName(ruleText(rule));
+    const level = ruleLevel(rule);
+    const known = levels.get(name);
+    levels.set(name, known === undefined ? level : level === undefined ? known : maxLevel(known, level));
+  }
+  return levels;
 }
 
 function runDetector(detector: Detector, text: string): RawFinding[] {

@@ -86,7 +86,9 @@ function walkJson(holder: Container, key: string, path: string, label: string, v
 /** Detects in `label: text` so field names give context, keeping only findings inside the value. */
 function detectValue(engine: DetectionEngine, label: string, text: string, sensitiveKey: boolean): Finding[] {
   if (sensitiveKey) {
-    return [{ type: 'BUSINESS_FIELD', start: 0, end: text.length, score: 0.95, detector: 'business.json-field' }];
+    const level = engine.sensitiveFieldLevel(label);
+    const finding: Finding = { type: 'BUSINESS_FIELD', start: 0, end: text.length, score: 0.95, detector: 'business.json-field' };
+    return [level === undefined ? finding : { ...finding, level }];
   }
   const prefix = label === '' || /^\d+$/.test(label) ? '' : `${label}: `;
   const found = engine.detect(prefix + text);

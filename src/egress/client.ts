@@ -119,16 +119,26 @@ export function guardLookup(lookup: LookupFn): LookupFn {
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
+/**
+ * Failures to open a connection: refused, unresolvable, unreachable. A reset or a socket closed after the
+ * request was written is not one: the backend may have started generating, and a retry must not run the same
+ * prompt twice behind the caller's back.
+ */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function isConnectFailure(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code !== undefined && CONNECT_FAILURES.has(code);
+}
+
 /** Maps transport failures to catalogue errors; an abort (caller gone, shutdown) is re-thrown as is. */
 export function toEgressError(err: unknown): unknown {
   if (err instanceof AirlockError) return err;
   if (err instanceof undiciErrors.RequestAbortedError || (err as Error | null)?.name === 'AbortError') return err;
-  if (
-    err instanceof undiciErrors.ConnectTimeoutError ||
-    err instanceof undiciErrors.HeadersTimeoutError ||
-    err instanceof undiciErrors.BodyTimeoutError
-  ) {
+  // Retryable only when the backend cannot have started on the request: it never connected.
+  if (err instanceof undiciErrors.ConnectTimeoutError) return new AirlockError('AIRLOCK_BACKEND_TIMEOUT', { cause: err, retryable: true });
+  if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
     return new AirlockError('AIRLOCK_BACKEND_TIMEOUT', { cause: err });
   }
-  return new AirlockError('AIRLOCK_BACKEND_UNREACHABLE', { cause: err });
+  return new AirlockError('AIRLOCK_BACKEND_UNREACHABLE', { cause: err, retryable: isConnectFailure(err) });
 }

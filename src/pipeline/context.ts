@@ -8,7 +8,22 @@ import { AirlockError } from '../errors.ts';
 import type { ChatRequest, CompletionRequest, EmbeddingRequest, Endpoint } from '../protocol/openai.ts';
 import type { RequestInspection } from '../detect/inspect.ts';
 import type { SanitizeOutcome } from '../transform/sanitize.ts';
-import type { TenantPolicy } from './tenant-policies.ts';
+import type { Level } from '../entities.ts';
+import type { ResidencyDecision } from '../policy/residency.ts';
+import type { ModelCatalog } from '../routing/model-catalog.ts';
+import type { RouteTarget } from '../routing/router.ts';
+import type { KeyRing } from '../auth/api-keys.ts';
+import type { TenantPolicies, TenantPolicy } from './tenant-policies.ts';
+
+/**
+ * What a reload may replace: keys, the catalogue and the policies. A request takes one snapshot when it starts
+ * and uses it throughout, so it never sees half of an old configuration and half of a new one.
+ */
+export interface Runtime {
+  readonly keyRing: KeyRing;
+  readonly catalog: ModelCatalog;
+  readonly policies: TenantPolicies;
+}
 
 export type InferenceRequest = ChatRequest | CompletionRequest | EmbeddingRequest;
 
@@ -20,6 +35,7 @@ export interface RequestContext {
   readonly body: unknown;
   /** Aborted when the caller disconnects or the gateway shuts down; cancels the upstream request at once. */
   readonly signal: AbortSignal;
+  readonly runtime: Runtime;
   principal?: Principal;
   request?: InferenceRequest;
   /** The public model alias, set once it is known to be one the caller may use. */
@@ -27,11 +43,19 @@ export interface RequestContext {
   /** The caller's tenant policy: actions, detection engine and keys. */
   policy?: TenantPolicy;
   inspection?: RequestInspection;
+  /** The level the caller asked for with x-airlock-level (it can raise the level, never lower it). */
+  requestedLevel?: Level;
+  /** The request's level and where it may be processed. */
+  residency?: ResidencyDecision;
   sanitized?: Sanitized<InferenceRequest>;
   /** What sanitize did: the restore map for the reply and how many values it replaced. */
   transform?: Omit<SanitizeOutcome<InferenceRequest>, 'request'>;
+  /** Compliant backends in service, in the order they will be tried. */
+  targets?: RouteTarget[];
+  /** The backend of the last attempt: the one that answered, or the last that failed. */
   backend?: BackendAdapter;
-  backendModel?: string;
+  /** How many backends were tried. */
+  attempts?: number;
   reply?: BackendReply;
 }
 

@@ -1,15 +1,13 @@
 /**
  * The request path in one screen. Stages run in this order; any stage that throws stops the request (fail
- * closed) and the error becomes an OpenAI-shaped reply. Inspection, policy, limits and audit plug in here as
- * they are built: authenticate → validate → resolve model → inspect → sanitize → route → forward → restore →
- * shape reply.
+ * closed) and the error becomes an OpenAI-shaped reply. Limits and audit plug in here as they are built:
+ * authenticate → validate → resolve model → inspect → classify → sanitize → route → forward → restore →
+ * shape reply. Everything a reload may change reaches the stages through the request's runtime snapshot.
  */
-import type { KeyRing } from '../auth/api-keys.ts';
-import type { BackendAdapter } from '../backends/types.ts';
-import type { ModelCatalog } from '../routing/model-catalog.ts';
+import type { Router } from '../routing/router.ts';
 import type { RequestContext, Stage } from './context.ts';
-import type { TenantPolicies } from './tenant-policies.ts';
 import { createAuthenticateStage } from './stages/authenticate.ts';
+import { createClassifyStage } from './stages/classify.ts';
 import { createForwardStage } from './stages/forward.ts';
 import { createInspectStage } from './stages/inspect.ts';
 import { createResolveModelStage } from './stages/resolve-model.ts';
@@ -20,11 +18,7 @@ import { createShapeReplyStage } from './stages/shape-reply.ts';
 import { createValidateStage } from './stages/validate.ts';
 
 export interface PipelineDeps {
-  /** A getter, so a reloaded key file takes effect for the next request. */
-  readonly keyRing: () => KeyRing;
-  readonly catalog: ModelCatalog;
-  readonly backends: ReadonlyMap<string, BackendAdapter>;
-  readonly policies: TenantPolicies;
+  readonly router: Router;
 }
 
 export interface Pipeline {
@@ -33,13 +27,14 @@ export interface Pipeline {
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const stages: Stage[] = [
-    createAuthenticateStage(deps.keyRing),
+    createAuthenticateStage(),
     createValidateStage(),
-    createResolveModelStage(deps.catalog),
-    createInspectStage(deps.policies),
+    createResolveModelStage(),
+    createInspectStage(),
+    createClassifyStage(),
     createSanitizeStage(),
-    createRouteStage(deps.catalog, deps.backends),
-    createForwardStage(),
+    createRouteStage(deps.router),
+    createForwardStage(deps.router),
     createRestoreStage(),
     createShapeReplyStage(),
   ];

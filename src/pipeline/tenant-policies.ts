@@ -1,16 +1,25 @@
 /**
- * What each tenant's requests are inspected and transformed with: its policy's action table, a detection engine
- * carrying the policy's business rules, and the tenant's derived keys. Built once per configuration, so a bad
- * rule fails the load and requests pay for nothing but the lookup.
+ * What each tenant's requests are inspected, classified, transformed and routed with: its policy's action and
+ * level tables, its residency rules, a detection engine carrying the policy's business rules, the policy's
+ * content hash, and the tenant's derived keys. Built once per configuration, so a bad rule fails the load and
+ * requests pay for nothing but the lookup.
  */
 import type { AirlockConfig, PolicyConfig } from '../config/schema.ts';
 import { createDetectionEngine, type DetectionEngine } from '../detect/engine.ts';
 import { resolveActions, type ActionTable } from '../policy/actions.ts';
+import { resolveClassification, type ClassificationTable } from '../policy/classification.ts';
+import { hashPolicy } from '../policy/policy-hash.ts';
+import { createResidencyRules, type ResidencyRules } from '../policy/residency.ts';
+import { createJurisdictionTree } from '../routing/jurisdictions.ts';
 import { deriveTenantKeys, type TenantKeys } from '../transform/tenant-keys.ts';
 
 export interface TenantPolicy {
   readonly name: string;
+  /** The policy's version: a hash of its content with defaults filled in (see policy-hash.ts). */
+  readonly hash: string;
   readonly actions: ActionTable;
+  readonly classification: ClassificationTable;
+  readonly residency: ResidencyRules;
   readonly engine: DetectionEngine;
   readonly placeholderInstruction: boolean;
   readonly keys: TenantKeys;
@@ -18,21 +27,33 @@ export interface TenantPolicy {
 
 export interface TenantPolicies {
   forTenant(tenant: string): TenantPolicy;
+  /** Every named policy's content hash, for the reload log line. */
+  readonly hashes: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_POLICY: PolicyConfig = {
   entities: {},
+  classification: {},
+  baseLevel: 'public',
+  levels: {},
   business: { terms: [], patterns: [], jsonFields: [] },
   placeholderInstruction: false,
 };
 
 export function createTenantPolicies(config: AirlockConfig, masterSecret: string): TenantPolicies {
+  const tree = createJurisdictionTree(config.jurisdictions, config.backends.map((b) => b.jurisdiction));
   const compiled = new Map<string, Omit<TenantPolicy, 'keys'>>();
   const policies = { default: DEFAULT_POLICY, ...config.policies };
   for (const [name, policy] of Object.entries(policies)) {
+    const actions = resolveActions(policy.entities);
+    const classification = resolveClassification(policy.classification);
+    const residency = createResidencyRules(policy, classification, tree);
     compiled.set(name, {
       name,
-      actions: resolveActions(policy.entities),
+      hash: hashPolicy({ actions, classification, levels: residency.levels, policy, jurisdictions: config.jurisdictions }),
+      actions,
+      classification,
+      residency,
       engine: createDetectionEngine({ business: policy.business }),
       placeholderInstruction: policy.placeholderInstruction,
     });
@@ -43,6 +64,7 @@ export function createTenantPolicies(config: AirlockConfig, masterSecret: string
     byTenant.set(tenant.id, { ...(compiled.get(tenant.policy) ?? (compiled.get('default') as TenantPolicy)), keys });
   }
   return {
+    hashes: Object.fromEntries([...compiled].map(([name, policy]) => [name, policy.hash])),
     forTenant(tenant) {
       let policy = byTenant.get(tenant);
       // Tenants known only from the key file get the default policy.

@@ -1,48 +1,100 @@
 /**
- * The composition root of `airlock serve`: builds the egress client, backends, catalogue, key ring and
- * pipeline from one frozen config, listens, reloads the key file when it changes, and drains on shutdown.
+ * The composition root of `airlock serve`: builds the egress client, backends, health tracking, router, and the
+ * reloadable runtime (keys, catalogue, policies) from one frozen config; listens; reloads the key file and the
+ * configuration when they change; and drains on shutdown.
  */
 import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createKeyRing, type KeyRing } from '../auth/api-keys.ts';
+import { createKeyRing } from '../auth/api-keys.ts';
 import { collectKeyRecords } from '../auth/key-records.ts';
 import { createBackends, egressTargets } from '../backends/registry.ts';
+import type { BackendAdapter } from '../backends/types.ts';
 import { readKeyFile, watchKeyFile } from '../config/key-file.ts';
+import { restartOnlyChanges } from '../config/reload.ts';
 import type { AirlockConfig } from '../config/schema.ts';
 import { readOrCreateSecretKey } from '../config/secret-key-file.ts';
+import { watchFileChanges } from '../config/watch.ts';
 import { createEgressClient } from '../egress/client.ts';
+import { ConfigError } from '../errors.ts';
+import type { Runtime } from '../pipeline/context.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { createTenantPolicies } from '../pipeline/tenant-policies.ts';
+import { createBackendHealth, type BackendHealth, type Clock } from '../routing/health.ts';
 import { createModelCatalog } from '../routing/model-catalog.ts';
+import { createRouter } from '../routing/router.ts';
 import { buildApp } from './app.ts';
 import { createInFlight } from './in-flight.ts';
 import { createLogger, flushLogger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
+import { createMetrics, type GatewayMetrics } from './metrics.ts';
 
 export interface GatewayOptions {
   readonly logger?: Logger;
-  /** Poll interval of the key file watcher. */
+  /** Poll interval of the key file and configuration file watchers. */
   readonly keyFilePollMs?: number;
+  /** Where the configuration came from: watched, and re-read by reload(). Absent for embedded defaults. */
+  readonly configSource?: { readonly path: string; load(): AirlockConfig };
+  /** Time source of the circuit breakers and active checks (tests pass a fake one). */
+  readonly clock?: Clock;
 }
+
+export type ReloadResult =
+  | { readonly status: 'applied'; readonly policies: Readonly<Record<string, string>> }
+  | { readonly status: 'unchanged' }
+  | { readonly status: 'rejected'; readonly issues: readonly string[] };
 
 export interface Gateway {
   readonly app: FastifyInstance;
   /** Base URL the gateway listens on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
+  readonly health: BackendHealth;
+  /**
+   * Applies a new configuration (default: re-read from configSource) when it is valid and changes only
+   * reloadable sections; otherwise the running one stays in force. Requests in flight finish on the old one.
+   */
+  reload(next?: AirlockConfig): ReloadResult;
   /** Stops accepting, lets requests and streams finish for `server.shutdownGraceMs`, aborts the rest, closes. */
   close(): Promise<void>;
 }
 
-export async function startGateway(config: AirlockConfig, options: GatewayOptions = {}): Promise<Gateway> {
-  const logger = options.logger ?? createLogger(config.logging.level);
-  let keyRing: KeyRing = createKeyRing(collectKeyRecords(config, readKeyFile(config.dataDir)));
-  const stopWatching = watchKeyFile(
+export async function startGateway(initial: AirlockConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger(initial.logging.level);
+  const masterSecret = initial.secretKey ?? readOrCreateSecretKey(initial.dataDir);
+  let config = initial;
+  let runtime = buildRuntime(config, masterSecret);
+
+  const egress = createEgressClient(egressTargets(config.backends));
+  const backends = createBackends(config.backends, egress);
+  const metrics = createMetrics();
+  const health = createHealth(config, backends, logger, metrics, options.clock);
+  const router = createRouter({
+    backends,
+    placement: new Map(config.backends.map((b) => [b.id, { priority: b.priority, weight: b.weight }])),
+    health,
+    settings: config.routing,
+    onAttempt: (backend, result) => metrics.countAttempt(backend, result),
+  });
+  const inFlight = createInFlight();
+  let closing = false;
+  const app = buildApp({
+    runtime: () => runtime,
+    backends,
+    inFlight,
+    isClosing: () => closing,
+    pipeline: createPipeline({ router }),
+    logger,
+    metrics,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    serveMetrics: config.server.metrics,
+  });
+
+  const stopWatchingKeys = watchKeyFile(
     config.dataDir,
     () => {
       try {
-        keyRing = createKeyRing(collectKeyRecords(config, readKeyFile(config.dataDir)));
-        logger.info({ keys: keyRing.size }, 'key file reloaded');
+        runtime = { ...runtime, keyRing: createKeyRing(collectKeyRecords(config, readKeyFile(config.dataDir))) };
+        logger.info({ keys: runtime.keyRing.size }, 'key file reloaded');
       } catch (err) {
         logger.warn({ reason: (err as Error).message }, 'key file rejected; the previous keys stay in force');
       }
@@ -50,34 +102,57 @@ export async function startGateway(config: AirlockConfig, options: GatewayOption
     options.keyFilePollMs,
   );
 
-  const egress = createEgressClient(egressTargets(config.backends));
-  const backends = createBackends(config.backends, egress);
-  const catalog = createModelCatalog(config);
-  const inFlight = createInFlight();
-  let closing = false;
-  const policies = createTenantPolicies(config, config.secretKey ?? readOrCreateSecretKey(config.dataDir));
-  const deps = { keyRing: () => keyRing, catalog, backends, policies, inFlight, isClosing: () => closing };
-  const app = buildApp({
-    ...deps,
-    pipeline: createPipeline(deps),
-    logger,
-    metrics: createMetrics(),
-    bodyLimitBytes: config.server.bodyLimitBytes,
-    serveMetrics: config.server.metrics,
-  });
+  function reload(next?: AirlockConfig): ReloadResult {
+    const result = tryReload(next);
+    metrics.countReload(result.status);
+    if (result.status === 'applied') logger.info({ policies: result.policies }, 'configuration reloaded');
+    if (result.status === 'rejected') logger.warn({ issues: result.issues }, 'configuration rejected; the running one stays in force');
+    return result;
+  }
+
+  function tryReload(next?: AirlockConfig): ReloadResult {
+    let candidate: AirlockConfig;
+    try {
+      if (next) candidate = next;
+      else if (options.configSource) candidate = options.configSource.load();
+      else return { status: 'rejected', issues: ['the gateway runs on embedded defaults; there is no file to reload'] };
+      if (isDeepStrictEqual(config, candidate)) return { status: 'unchanged' };
+      const restart = restartOnlyChanges(config, candidate);
+      if (restart.length > 0) return { status: 'rejected', issues: restart.map((s) => `${s}: changes here need a restart`) };
+      const built = buildRuntime(candidate, masterSecret);
+      config = candidate;
+      runtime = built;
+      return { status: 'applied', policies: built.policies.hashes };
+    } catch (err) {
+      return { status: 'rejected', issues: err instanceof ConfigError ? err.issues : [(err as Error).message] };
+    }
+  }
+
+  const stopWatchingConfig = options.configSource
+    ? watchFileChanges(options.configSource.path, () => reload(), options.keyFilePollMs)
+    : () => undefined;
+
   await app.listen({ host: config.server.host, port: config.server.port });
+  health.start();
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  logger.info({ host: address.address, port: address.port, backends: backends.size, keys: keyRing.size }, 'gateway listening');
+  logger.info(
+    { host: address.address, port: address.port, backends: backends.size, keys: runtime.keyRing.size, policies: runtime.policies.hashes },
+    'gateway listening',
+  );
 
   let closed: Promise<void> | null = null;
   return {
     app,
     url: `http://${host}:${address.port}`,
+    health,
+    reload,
     close() {
       closed ??= (async () => {
         closing = true;
-        stopWatching();
+        stopWatchingKeys();
+        stopWatchingConfig();
+        health.stop();
         const stopped = app.close();
         const clean = await inFlight.drain(config.server.shutdownGraceMs);
         // Connections that went idle after close() began would otherwise wait out the keep-alive timeout.
@@ -92,4 +167,35 @@ export async function startGateway(config: AirlockConfig, options: GatewayOption
       return closed;
     },
   };
+}
+
+/** Everything a reload replaces, built completely before it is swapped in: a bad policy fails here, not later. */
+function buildRuntime(config: AirlockConfig, masterSecret: string): Runtime {
+  return {
+    keyRing: createKeyRing(collectKeyRecords(config, readKeyFile(config.dataDir))),
+    catalog: createModelCatalog(config),
+    policies: createTenantPolicies(config, masterSecret),
+  };
+}
+
+function createHealth(
+  config: AirlockConfig,
+  backends: ReadonlyMap<string, BackendAdapter>,
+  logger: Logger,
+  metrics: GatewayMetrics,
+  clock: Clock | undefined,
+): BackendHealth {
+  const targets = config.backends.map((b) => {
+    const backend = backends.get(b.id) as BackendAdapter;
+    return { id: b.id, settings: b.health, probe: (signal: AbortSignal) => backend.probe(signal) };
+  });
+  for (const { id } of targets) metrics.setCircuitState(id, 'closed');
+  return createBackendHealth(targets, {
+    ...(clock ? { clock } : {}),
+    onStateChange(id, state) {
+      metrics.setCircuitState(id, state);
+      if (state === 'open') logger.warn({ backend: id, circuit: state }, 'backend taken out of service');
+      else logger.info({ backend: id, circuit: state }, state === 'closed' ? 'backend back in service' : 'backend on trial');
+    },
+  });
 }

@@ -2,7 +2,7 @@
  * Prometheus metrics, on a registry of their own per gateway (so tests can run several). Labels are config ids,
  * endpoint names, status codes and error codes only: no model name a caller typed, no key, no text.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -10,7 +10,13 @@ export interface GatewayMetrics {
   observeDuration(endpoint: string, stream: boolean, seconds: number): void;
   /** `counts` maps "TYPE:action" to how many findings a request had. */
   countFindings(tenant: string, counts: Readonly<Record<string, number>>): void;
+  /** One attempt to send a request to a backend: answered, failed and retried elsewhere, or failed for good. */
+  countAttempt(backend: string, result: 'success' | 'retried' | 'failed'): void;
+  setCircuitState(backend: string, state: 'closed' | 'half-open' | 'open'): void;
+  countReload(status: 'applied' | 'unchanged' | 'rejected'): void;
 }
+
+const CIRCUIT_STATE_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
@@ -32,6 +38,24 @@ export function createMetrics(): GatewayMetrics {
     name: 'airlock_findings_total',
     help: 'Sensitive values found in requests, by tenant, entity type and the action taken.',
     labelNames: ['tenant', 'type', 'action'] as const,
+    registers: [registry],
+  });
+  const attempts = new Counter({
+    name: 'airlock_backend_attempts_total',
+    help: 'Attempts to send a request to a backend, by result: success, retried (failed, tried again) or failed.',
+    labelNames: ['backend', 'result'] as const,
+    registers: [registry],
+  });
+  const circuit = new Gauge({
+    name: 'airlock_backend_circuit_state',
+    help: 'Circuit breaker state per backend: 0 closed (in service), 1 half-open (on trial), 2 open (out of service).',
+    labelNames: ['backend'] as const,
+    registers: [registry],
+  });
+  const reloads = new Counter({
+    name: 'airlock_config_reloads_total',
+    help: 'Configuration reloads by outcome: applied, unchanged or rejected (the running configuration stayed).',
+    labelNames: ['status'] as const,
     registers: [registry],
   });
   // Label sets come from config ids and fixed codes, so there are few; binding each once saves prom-client's
@@ -58,5 +82,8 @@ export function createMetrics(): GatewayMetrics {
         findings.labels(tenant, type, action).inc(n);
       }
     },
+    countAttempt: (backend, result) => attempts.labels(backend, result).inc(),
+    setCircuitState: (backend, state) => circuit.labels(backend).set(CIRCUIT_STATE_VALUE[state]),
+    countReload: (status) => reloads.labels(status).inc(),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What the gateway records about each request once its reply is finished: one log line and the metrics. Only
- * ids from config (tenant, key id, alias, backend), the endpoint, status, error code, finding counts per type and
- * action, and timings; a model name the caller typed is recorded only after it was found to be a real alias.
+ * ids from config (tenant, key id, alias, backend, policy and its hash), the endpoint, status, error code, level,
+ * attempts, finding counts per type and action, and timings; a model name the caller typed is recorded only after it was found to be a real alias.
  */
 import type { Logger } from 'pino';
 import type { GatewayMetrics } from './metrics.ts';
@@ -14,6 +14,14 @@ export interface RequestRecord {
   backend?: string | undefined;
   stream: boolean;
   code: string | null;
+  /** How many backends were tried (more than one after a retry or fallback). */
+  attempts?: number | undefined;
+  /** The policy as `name@sha256:…`: its content hash is its version. */
+  policy?: string | undefined;
+  /** The request's classification level. */
+  level?: string | undefined;
+  /** How many values the policy replaced before forwarding. */
+  redactions?: number | undefined;
   /** Findings by "TYPE:action" (`EMAIL:pseudonymize`): counts, never values. */
   findings?: Readonly<Record<string, number>> | undefined;
   /** Set once the record was written, so a reply is never counted twice. */
@@ -44,6 +52,10 @@ export function writeRequestRecord(
       keyId: record.keyId,
       model: record.model,
       backend: record.backend,
+      attempts: record.attempts,
+      policy: record.policy,
+      level: record.level,
+      redactions: record.redactions,
       stream: record.stream,
       status,
       code: record.code ?? undefined,

@@ -5,11 +5,10 @@
 import { inspectRequest } from '../../detect/inspect.ts';
 import { AirlockError } from '../../errors.ts';
 import { need, type RequestContext } from '../context.ts';
-import type { TenantPolicies } from '../tenant-policies.ts';
 
-export function createInspectStage(policies: TenantPolicies) {
+export function createInspectStage() {
   return function inspect(ctx: RequestContext): void {
-    const policy = policies.forTenant(need(ctx.principal).tenant);
+    const policy = ctx.runtime.policies.forTenant(need(ctx.principal).tenant);
     ctx.policy = policy;
     try {
       ctx.inspection = inspectRequest(policy.engine, ctx.endpoint, need(ctx.request));

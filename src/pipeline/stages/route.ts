@@ -1,18 +1,14 @@
 /**
- * Route: picks the backend for this request from the candidates the catalogue allows (tenant grants first).
- * Candidates come in configuration order and the first is taken; residency and health filters join here.
+ * Route: the catalogue's candidates for this caller (tenant grants and dedicated backends already applied),
+ * narrowed to those in a jurisdiction the request's classification allows and in service, in the order they
+ * will be tried. When none is left the request is refused here and nothing is sent anywhere.
  */
-import type { BackendAdapter } from '../../backends/types.ts';
-import { AirlockError } from '../../errors.ts';
-import type { ModelCatalog } from '../../routing/model-catalog.ts';
+import type { Router } from '../../routing/router.ts';
 import { need, type RequestContext } from '../context.ts';
 
-export function createRouteStage(catalog: ModelCatalog, backends: ReadonlyMap<string, BackendAdapter>) {
+export function createRouteStage(router: Router) {
   return function route(ctx: RequestContext): void {
-    const [first] = catalog.candidates(need(ctx.alias), need(ctx.principal), ctx.endpoint);
-    const backend = first ? backends.get(first.backendId) : undefined;
-    if (!first || !backend) throw new AirlockError('AIRLOCK_INTERNAL');
-    ctx.backend = backend;
-    ctx.backendModel = first.backendModel;
+    const candidates = ctx.runtime.catalog.candidates(need(ctx.alias), need(ctx.principal), ctx.endpoint);
+    ctx.targets = router.plan(candidates, need(ctx.residency));
   };
 }

@@ -4,11 +4,10 @@
  * replies say which backend and jurisdiction served them.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateHeaders, type KeyRing } from '../../auth/api-keys.ts';
-import type { RequestContext } from '../../pipeline/context.ts';
+import { authenticateHeaders } from '../../auth/api-keys.ts';
+import type { RequestContext, Runtime } from '../../pipeline/context.ts';
 import type { Pipeline } from '../../pipeline/pipeline.ts';
 import type { Endpoint } from '../../protocol/openai.ts';
-import type { ModelCatalog } from '../../routing/model-catalog.ts';
 import { AirlockError } from '../../errors.ts';
 import type { InFlight } from '../in-flight.ts';
 import { sendStream } from '../stream-reply.ts';
@@ -16,8 +15,8 @@ import { toReplyError } from '../error-reply.ts';
 
 export interface OpenAIRouteDeps {
   readonly pipeline: Pipeline;
-  readonly catalog: ModelCatalog;
-  readonly keyRing: () => KeyRing;
+  /** The current keys, catalogue and policies; replaced as a whole on reload. */
+  readonly runtime: () => Runtime;
   readonly inFlight: InFlight;
 }
 
@@ -32,15 +31,16 @@ export function registerOpenAIRoutes(app: FastifyInstance, deps: OpenAIRouteDeps
     app.post(path, (req, reply) => handleInference(req, reply, endpoint, deps));
   }
   /** The models routes authenticate like inference does and record who asked. */
-  const modelsCaller = (req: FastifyRequest) => {
+  const modelsFor = (req: FastifyRequest) => {
     req.airlock.endpoint = 'models';
-    const principal = authenticateHeaders(req.headers, deps.keyRing(), 'models');
+    const runtime = deps.runtime();
+    const principal = authenticateHeaders(req.headers, runtime.keyRing, 'models');
     Object.assign(req.airlock, { tenant: principal.tenant, keyId: principal.keyId });
-    return principal;
+    return runtime.catalog.modelsFor(principal);
   };
-  app.get('/v1/models', (req) => ({ object: 'list', data: deps.catalog.modelsFor(modelsCaller(req)).map(modelObject) }));
+  app.get('/v1/models', (req) => ({ object: 'list', data: modelsFor(req).map(modelObject) }));
   app.get<{ Params: { model: string } }>('/v1/models/:model', (req) => {
-    if (!deps.catalog.modelsFor(modelsCaller(req)).includes(req.params.model)) {
+    if (!modelsFor(req).includes(req.params.model)) {
       throw new AirlockError('AIRLOCK_MODEL_NOT_FOUND', { param: 'model' });
     }
     return modelObject(req.params.model);
@@ -59,7 +59,14 @@ async function handleInference(req: FastifyRequest, reply: FastifyReply, endpoin
   const onClose = () => reply.raw.writableFinished || controller.abort();
   reply.raw.once('close', onClose);
   const untrack = deps.inFlight.track(controller);
-  const ctx: RequestContext = { requestId: req.id, endpoint, headers: req.headers, body: req.body, signal: controller.signal };
+  const ctx: RequestContext = {
+    requestId: req.id,
+    endpoint,
+    headers: req.headers,
+    body: req.body,
+    signal: controller.signal,
+    runtime: deps.runtime(),
+  };
   try {
     await deps.pipeline.run(ctx);
     describeRoute(record, reply, ctx);
@@ -84,16 +91,27 @@ async function handleInference(req: FastifyRequest, reply: FastifyReply, endpoin
   }
 }
 
+/**
+ * The record gets what was decided; the caller gets headers saying where its request went, at which level, and
+ * how many values were replaced, never what they were. A refused request still reports its level.
+ */
 function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, ctx: RequestContext): void {
   record.tenant = ctx.principal?.tenant;
   record.keyId = ctx.principal?.keyId;
   record.model = ctx.alias;
   record.backend = ctx.backend?.id;
+  record.attempts = ctx.attempts;
+  record.policy = ctx.policy && `${ctx.policy.name}@${ctx.policy.hash}`;
+  record.level = ctx.residency?.level;
+  record.redactions = ctx.transform?.replaced;
   record.findings = countFindings(ctx);
-  if (ctx.backend && !reply.sent) {
+  if (reply.sent) return;
+  if (ctx.backend) {
     reply.header('x-airlock-backend', ctx.backend.id);
     reply.header('x-airlock-jurisdiction', ctx.backend.jurisdiction);
   }
+  if (ctx.residency) reply.header('x-airlock-level', ctx.residency.level);
+  if (ctx.transform) reply.header('x-airlock-redactions', String(ctx.transform.replaced));
 }
 
 /** Findings by type and action, also for a request its policy blocked (sanitize never ran). */
