@@ -3,22 +3,13 @@
  * error body quotes what was sent.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { APIError } from 'openai';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.ts';
 import { openaiBackend, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { deadPort } from '../helpers/ports.ts';
 
 const MARK = 'ZEBRA-CANARY-7731';
-
-async function deadPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('bad input and backend failures', () => {
   let fake: FakeOpenAI;

@@ -45,13 +45,16 @@ export interface FakeOpenAI {
   /** Base URL including /v1, as configured for an `openai` backend. */
   readonly baseUrl: string;
   readonly requests: RecordedRequest[];
+  /** TCP connections accepted so far: zero means not one byte reached this server. */
+  connections(): number;
   behaviour: FakeOpenAIBehaviour;
   /** Resolves when an in-flight stream's request was closed by the client (the gateway). */
   readonly streamAborted: Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(initial: FakeOpenAIBehaviour = {}): Promise<FakeOpenAI> {
+/** `initialPort` brings a backend up on a port it was down on (a backend coming back). */
+export async function startFakeOpenAI(initial: FakeOpenAIBehaviour = {}, initialPort?: number): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   let onAbort: () => void = () => {};
   const streamAborted = new Promise<void>((resolve) => (onAbort = resolve));
@@ -72,13 +75,16 @@ export async function startFakeOpenAI(initial: FakeOpenAIBehaviour = {}): Promis
       void handle(req, res, body, state.behaviour, onAbort);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let connections = 0;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(initialPort ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     baseUrl: `${url}/v1`,
     requests,
+    connections: () => connections,
     get behaviour() {
       return state.behaviour;
     },

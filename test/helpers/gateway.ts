@@ -10,7 +10,7 @@ import OpenAI from 'openai';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-keys.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import type { AirlockConfig } from '../../src/config/schema.ts';
-import { startGateway, type Gateway } from '../../src/server/gateway.ts';
+import { startGateway, type Gateway, type GatewayOptions } from '../../src/server/gateway.ts';
 import { createLogger } from '../../src/server/logger.ts';
 
 export interface TestKey {
@@ -24,6 +24,8 @@ export interface TestGateway {
   readonly gateway: Gateway;
   readonly url: string;
   readonly config: AirlockConfig;
+  /** The running configuration with some top-level sections replaced, parsed (for reload tests). */
+  reconfigure(changes: Record<string, unknown>): AirlockConfig;
   /** Plain keys by "<tenant>/<id>". */
   readonly keys: Record<string, string>;
   /** Every log line written so far, raw JSON text. */
@@ -36,7 +38,11 @@ export interface TestGateway {
  * `raw` is a config object as YAML would give it (without tenants' keys: those come from `keys`).
  * Tenants named in `keys` but not in raw.tenants are added.
  */
-export async function startTestGateway(raw: Record<string, unknown>, keys: TestKey[] = [{ tenant: 'shop', id: 'k1' }]): Promise<TestGateway> {
+export async function startTestGateway(
+  raw: Record<string, unknown>,
+  keys: TestKey[] = [{ tenant: 'shop', id: 'k1' }],
+  options: Pick<GatewayOptions, 'clock' | 'configSource'> = {},
+): Promise<TestGateway> {
   const plain: Record<string, string> = {};
   const tenants = new Map<string, { id: string; keys: unknown[] } & Record<string, unknown>>();
   for (const t of (raw.tenants as Array<{ id: string } & Record<string, unknown>> | undefined) ?? []) tenants.set(t.id, { keys: [], ...t });
@@ -48,10 +54,8 @@ export async function startTestGateway(raw: Record<string, unknown>, keys: TestK
     tenants.set(k.tenant, tenant);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'airlock-test-'));
-  const config = parseConfig(
-    { dataDir, ...raw, server: { host: '127.0.0.1', port: 0, ...(raw.server as object | undefined) }, logging: { level: 'info' }, tenants: [...tenants.values()] },
-    { baseDir: dataDir, env: {} },
-  );
+  const full = { dataDir, ...raw, server: { host: '127.0.0.1', port: 0, ...(raw.server as object | undefined) }, logging: { level: 'info' }, tenants: [...tenants.values()] };
+  const config = parseConfig(full, { baseDir: dataDir, env: {} });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -59,11 +63,12 @@ export async function startTestGateway(raw: Record<string, unknown>, keys: TestK
       cb();
     },
   });
-  const gateway = await startGateway(config, { logger: createLogger('info', sink), keyFilePollMs: 50 });
+  const gateway = await startGateway(config, { logger: createLogger('info', sink), keyFilePollMs: 50, ...options });
   return {
     gateway,
     url: gateway.url,
     config,
+    reconfigure: (changes) => parseConfig({ ...full, ...changes }, { baseDir: dataDir, env: {} }),
     keys: plain,
     logs,
     client: (key, options) => new OpenAI({ apiKey: key, baseURL: `${gateway.url}/v1`, maxRetries: 0, timeout: 10_000, ...options }),
