@@ -66,12 +66,25 @@ backends:
     # apiKey: \${VLLM_API_KEY}         # sent to the backend as a Bearer token
     timeouts: { connectTimeoutMs: 2000, headersTimeoutMs: 60000, bodyTimeoutMs: 120000 }
     pool: { connections: 64, keepAliveTimeoutMs: 30000 }
+    priority: 0                        # lower is tried first; equal priorities share requests by weight
+    weight: 1
+    health: { failureThreshold: 3, openMs: 10000, maxOpenMs: 300000, checkIntervalMs: 10000, probeTimeoutMs: 2000 }
 
-# What happens to sensitive data (docs/policies.md). Unnamed types keep the defaults: PII pseudonymized,
-# cards redacted, IBANs masked, national ids redacted, secrets blocked.
+# Retries before the caller has a byte of the reply: on connect errors, 5xx and 429, to compliant backends only.
+routing: { retries: 2, retryBaseDelayMs: 50, retryMaxDelayMs: 1000 }
+
+# What happens to sensitive data and where it may go (docs/policies.md). Unnamed types keep the defaults:
+# PII pseudonymized, cards redacted, IBANs masked, national ids redacted, secrets blocked. Edits to policies,
+# tenants and jurisdictions apply without a restart (the file is watched; SIGHUP re-reads it at once).
 policies:
   default:
     entities: { EMAIL: pseudonymize, PHONE: pseudonymize, CARD_NUMBER: redact, SECRET: block }
+    classification: { PII: confidential, CARD_NUMBER: restricted, NATIONAL_ID: restricted, SECRET: restricted }
+    levels:                            # level: jurisdictions allowed to receive it (each includes those within it)
+      restricted: [on-prem]            # even when pseudonymized
+      confidential: [on-prem, EU]      # or { jurisdictions: [on-prem], sanitized: [EU] } once values are replaced
+      internal: [any]
+      public: [any]
     business:
       terms: []                        # code names, supplier names
       patterns: []                     # e.g. 'CTR-\\d{4}-\\d{5}'

@@ -74,9 +74,9 @@ function write(result: InspectResult, format: string, source: string): void {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const lines = [`${source}: ${result.decision}, ${result.findings.length} finding(s)`];
+  const lines = [`${source}: ${result.decision}, level ${result.level}, ${result.findings.length} finding(s)`];
   for (const f of result.findings) {
-    lines.push(`  ${f.type.padEnd(16)} ${`${f.start}-${f.end}`.padEnd(12)} ${f.action.padEnd(13)} ${f.detector} (${f.score.toFixed(2)})`);
+    lines.push(`  ${f.type.padEnd(16)} ${`${f.start}-${f.end}`.padEnd(12)} ${f.action.padEnd(13)} ${f.level.padEnd(13)} ${f.detector} (${f.score.toFixed(2)})`);
   }
   if (result.sanitized !== null) lines.push('  sanitized:', ...result.sanitized.split('\n').map((l) => `    ${l}`));
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -84,10 +84,13 @@ export function createRouter(options: RouterOptions): Router {
 
     async dispatch(targets, attempt, signal) {
       let lastError: AirlockError | null = null;
+      let cursor = -1;
       for (let n = 0; n <= settings.retries; n++) {
         if (n > 0) await wait(backoffMs(n, settings, random), signal);
-        const target = takeNext(targets, n, health);
-        if (!target) break; // every target went out of service meanwhile
+        const next = takeNext(targets, cursor + 1, health);
+        if (!next) break; // every target went out of service meanwhile
+        const { target } = next;
+        cursor = next.index;
         const id = target.backend.id;
         try {
           const value = await attempt(target);
@@ -115,11 +118,15 @@ export function orderTargets(targets: readonly RouteTarget[], random: () => numb
   return keyed.map(({ t }) => t);
 }
 
-/** Attempt n goes to the n-th target (wrapping), or the next one after it that may take a request now. */
-function takeNext(targets: readonly RouteTarget[], n: number, health: BackendHealth): RouteTarget | undefined {
+/**
+ * The first target from `start` on (wrapping) that may take a request now: each retry moves past the target
+ * that was just tried, to the untried ones first, and comes back round only when all were tried.
+ */
+function takeNext(targets: readonly RouteTarget[], start: number, health: BackendHealth): { target: RouteTarget; index: number } | undefined {
   for (let i = 0; i < targets.length; i++) {
-    const target = targets[(n + i) % targets.length] as RouteTarget;
-    if (health.tryAcquire(target.backend.id)) return target;
+    const index = (start + i) % targets.length;
+    const target = targets[index] as RouteTarget;
+    if (health.tryAcquire(target.backend.id)) return { target, index };
   }
   return undefined;
 }

@@ -26,8 +26,10 @@ describe('airlock inspect', () => {
     writeFileSync(join(dir, 'in.txt'), text);
     const r = runCli(['inspect', 'in.txt', '--tenant', 'shop'], dir);
     assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { findings: { type: string; start: number; end: number; action: string; detector: string }[]; decision: string; sanitized: string };
+    const out = JSON.parse(r.stdout) as { findings: { type: string; start: number; end: number; action: string; level: string }[]; level: string; decision: string; sanitized: string };
     const email = out.findings.find((f) => f.type === 'EMAIL');
+    assert.equal(email?.level, 'confidential');
+    assert.equal(out.level, 'confidential');
     assert.equal(text.slice(email?.start, email?.end), 'anna.schmidt@example.de');
     assert.equal(email?.action, 'pseudonymize');
     assert.equal(out.decision, 'sanitize');
@@ -47,6 +49,7 @@ describe('airlock inspect', () => {
     assert.deepEqual((out[0]?.findings as { type: string }[]).map((f) => f.type), ['BUSINESS_TERM', 'EMAIL']);
     assert.deepEqual(out[1], { error: 'line 2: not valid JSON' });
     assert.equal(out[2]?.decision, 'allow');
+    assert.equal(out[2]?.level, 'public', 'nothing found: the base level');
   });
 
   it('prints text without the values found', () => {
@@ -54,7 +57,7 @@ describe('airlock inspect', () => {
     writeFileSync(join(dir, 'in.txt'), 'write to anna.schmidt@example.de');
     const r = runCli(['inspect', 'in.txt', '--format', 'text', '--tenant', 'locked'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /in\.txt: block, 1 finding\(s\)\n {2}EMAIL +9-32 +block +pii\.email/);
+    assert.match(r.stdout, /in\.txt: block, level confidential, 1 finding\(s\)\n {2}EMAIL +9-32 +block +confidential +pii\.email/);
     assert.ok(!r.stdout.includes('anna.schmidt'));
   });
 

@@ -90,6 +90,42 @@ describe('airlock command line', () => {
     }
   });
 
+  it('re-reads the configuration on SIGHUP: a new policy applies, an invalid one is refused and the old one stays', async () => {
+    const cwd = tmp();
+    assert.equal(runCli(['init', '--tenant', 'acme'], cwd).status, 0);
+    const key = runCli(['keys', 'create', '--tenant', 'acme', '--id', 'ops'], cwd).stdout.trim();
+    const serve = await startServe(['--port', '0'], cwd);
+    const card = () =>
+      fetch(`${serve.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'shop-assistant', messages: [{ role: 'user', content: 'Card 4111 1111 1111 1111' }] }),
+      });
+    try {
+      // Restricted data may go on-prem, where the (absent) Ollama is: it is tried and cannot be reached.
+      assert.equal((await card()).status, 502);
+      const path = join(cwd, 'airlock.yaml');
+      const original = readFileSync(path, 'utf8');
+      writeFileSync(path, original.replace('restricted: [on-prem]', 'restricted: []'));
+      serve.proc.kill('SIGHUP');
+      // (The failed attempts above opened Ollama's circuit, so a 503 alone would prove nothing: the message must
+      // name the new rule.)
+      const refusal = async () => ((await (await card()).json()) as { error: { code: string; message: string } }).error;
+      await eventually(async () => (await refusal()).message.includes('allowed jurisdictions: none'));
+      assert.equal((await refusal()).code, 'AIRLOCK_POLICY_NO_COMPLIANT_BACKEND');
+
+      writeFileSync(path, original.replace('restricted: [on-prem]', 'restricted: [mars]'));
+      serve.proc.kill('SIGHUP');
+      await eventually(() => Promise.resolve(serve.stdout().includes('configuration rejected')), 3_000);
+      assert.match(serve.stdout(), /policies\.default\.levels\.restricted\[0\]: jurisdiction is not declared and no backend is in it/);
+      assert.match((await refusal()).message, /level restricted; allowed jurisdictions: none/, 'the last valid policy stays in force');
+      assert.equal(serve.proc.exitCode, null, 'the gateway keeps running');
+    } finally {
+      serve.proc.kill('SIGTERM');
+      await serve.exited;
+    }
+  });
+
   it('refuses a bad config at start with the exact path and reason, exit code 2', () => {
     const cwd = tmp();
     writeFileSync(join(cwd, 'airlock.yaml'), 'backends:\n  - id: x\n    kind: openai\n    url: http://127.0.0.1:1/v1\n    jurisdiction: on-prem\n    models: { a: b }\n    colour: blue\n');
