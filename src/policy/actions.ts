@@ -5,7 +5,8 @@
  * restored into a reply; everyday PII is pseudonymized so answers stay useful and come back restored.
  */
 import type { Action, PolicyConfig } from '../config/schema.ts';
-import { ENTITY_TYPES, groupOf, type EntityGroup, type EntityType } from '../entities.ts';
+import { groupOf, type EntityGroup, type EntityType } from '../entities.ts';
+import { resolveTypeTable } from './type-table.ts';
 
 export const DEFAULT_ACTIONS: Readonly<Partial<Record<EntityType | EntityGroup, Action>>> = {
   PII: 'pseudonymize',
@@ -20,13 +21,7 @@ export const DEFAULT_ACTIONS: Readonly<Partial<Record<EntityType | EntityGroup, 
 export type ActionTable = ReadonlyMap<EntityType, Action>;
 
 export function resolveActions(entities: PolicyConfig['entities']): ActionTable {
-  const table = new Map<EntityType, Action>();
-  for (const type of ENTITY_TYPES) {
-    const group = groupOf(type);
-    const action = entities[type] ?? entities[group] ?? DEFAULT_ACTIONS[type] ?? DEFAULT_ACTIONS[group] ?? 'redact';
-    table.set(type, action);
-  }
-  return table;
+  return resolveTypeTable(entities, DEFAULT_ACTIONS, 'redact');
 }
 
 /** Types that are never put back into a reply, whatever the action: a model must not learn to echo them. */
