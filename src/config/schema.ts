@@ -4,6 +4,7 @@
  * documents each field. Secret references (`${ENV}`, `file:`) are resolved by load.ts before this schema runs.
  */
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { ENTITY_GROUPS, ENTITY_TYPES, LEVELS, type EntityGroup, type EntityType, type Level } from '../entities.ts';
 import { patternProblem } from './regex-safety.ts';
@@ -102,7 +103,7 @@ function entityTable<V extends string>(values: readonly V[]) {
     .transform((entries) => entries as Partial<Record<EntityType | EntityGroup, V>>);
 }
 
-const level = z.enum(LEVELS);
+const level = z.enum(LEVELS, { error: `expected one of ${LEVELS.join(', ')}` });
 
 /** `any` stands for every jurisdiction; it cannot be declared as a name of its own. */
 export const ANY_JURISDICTION = 'any';
@@ -274,7 +275,9 @@ function checkReferences(cfg: z.output<typeof configObjectSchema>, ctx: z.Refine
     if (backendIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['backends', i, 'id'], message: 'duplicate backend id' });
     backendIds.add(b.id);
     const known = Object.keys(cfg.jurisdictions);
-    if (known.length > 0 && !known.includes(b.jurisdiction)) {
+    if (b.jurisdiction === ANY_JURISDICTION) {
+      ctx.addIssue({ code: 'custom', path: ['backends', i, 'jurisdiction'], message: `"${ANY_JURISDICTION}" means every jurisdiction; name the backend's own` });
+    } else if (known.length > 0 && !known.includes(b.jurisdiction)) {
       ctx.addIssue({ code: 'custom', path: ['backends', i, 'jurisdiction'], message: 'jurisdiction is not declared under jurisdictions' });
     }
   });
@@ -325,15 +328,19 @@ function checkPolicyJurisdictions(cfg: z.output<typeof configObjectSchema>, ctx:
   const known = new Set([ANY_JURISDICTION, ...Object.keys(cfg.jurisdictions), ...cfg.backends.map((b) => b.jurisdiction)]);
   for (const [name, policy] of Object.entries(cfg.policies)) {
     for (const [lvl, rule] of Object.entries(policy.levels)) {
-      if (!rule) continue;
-      // The list form parses to one array used for both bases (see levelRule); report it under its own path.
+      // Cross-checks also run when a field failed its own check: a malformed rule was reported already.
+      if (!Array.isArray(rule?.jurisdictions) || !Array.isArray(rule.sanitized)) continue;
+      // The list form parses to one array used for both bases (see levelRule): report it under its own path. A
+      // `sanitized` list equal to `jurisdictions` (written so, or copied when absent) is reported once.
       const bases: ReadonlyArray<readonly [string[], readonly string[]]> =
         rule.sanitized === rule.jurisdictions
           ? [[[], rule.jurisdictions]]
-          : [[['jurisdictions'], rule.jurisdictions], [['sanitized'], rule.sanitized]];
+          : isDeepStrictEqual(rule.sanitized, rule.jurisdictions)
+            ? [[['jurisdictions'], rule.jurisdictions]]
+            : [[['jurisdictions'], rule.jurisdictions], [['sanitized'], rule.sanitized]];
       for (const [sub, list] of bases) {
         list.forEach((j, i) => {
-          if (!known.has(j)) {
+          if (identifier.safeParse(j).success && !known.has(j)) {
             ctx.addIssue({ code: 'custom', path: ['policies', name, 'levels', lvl, ...sub, i], message: 'jurisdiction is not declared and no backend is in it' });
           }
         });

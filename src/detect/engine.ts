@@ -8,7 +8,7 @@ import { createBusinessDetectors, ruleLevel, ruleText, type BusinessRules } from
 import { canonicalFieldName } from './business/json-fields.ts';
 import { normalizeText } from './normalize.ts';
 import { BUILT_IN_DETECTORS } from './registry.ts';
-import { maxLevel, type Finding, type Level } from '../entities.ts';
+import { LEVELS, maxLevel, type Finding, type Level } from '../entities.ts';
 import { groupOf, type Detector, type EntityGroup, type RawFinding } from './types.ts';
 
 export type { Finding } from '../entities.ts';
@@ -84,9 +84,15 @@ function compareClaims(a: RawFinding, b: RawFinding): number {
     b.end - b.start - (a.end - a.start) ||
     GROUP_RANK[groupOf(a.type)] - GROUP_RANK[groupOf(b.type)] ||
     a.start - b.start ||
+    levelRank(b) - levelRank(a) ||
     compareText(a.detector, b.detector) ||
     compareText(a.type, b.type)
   );
+}
+
+/** Of two equal claims, the one a rule classified higher wins: a conflict between rules never lowers a level. */
+function levelRank(finding: RawFinding): number {
+  return finding.level === undefined ? -1 : LEVELS.indexOf(finding.level);
 }
 
 function compareText(a: string, b: string): number {
@@ -94,7 +100,7 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Greedy by claim strength (score, then length, then kind, then position, then detector id and type), so the result
+ * Greedy by claim strength (score, then length, then kind, then position, then level, detector id and type), so the result
  * does not depend on detector order. Findings are few per text, so the quadratic overlap check is cheaper than
  * an interval tree.
  */

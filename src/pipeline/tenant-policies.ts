@@ -4,7 +4,8 @@
  * content hash, and the tenant's derived keys. Built once per configuration, so a bad rule fails the load and
  * requests pay for nothing but the lookup.
  */
-import type { AirlockConfig, PolicyConfig } from '../config/schema.ts';
+import type { AirlockConfig, BusinessRuleEntry, PolicyConfig } from '../config/schema.ts';
+import type { Level } from '../entities.ts';
 import { createDetectionEngine, type DetectionEngine } from '../detect/engine.ts';
 import { resolveActions, type ActionTable } from '../policy/actions.ts';
 import { resolveClassification, type ClassificationTable } from '../policy/classification.ts';
@@ -40,6 +41,20 @@ const DEFAULT_POLICY: PolicyConfig = {
   placeholderInstruction: false,
 };
 
+/**
+ * Every business rule gets an explicit level (its own, or its type's under this policy), so when two rules find
+ * the same text the higher level wins in prompts and in JSON alike, whatever order they were listed in.
+ */
+function withLevels(business: PolicyConfig['business'], classification: ClassificationTable): PolicyConfig['business'] {
+  const level = (type: 'BUSINESS_TERM' | 'BUSINESS_PATTERN' | 'BUSINESS_FIELD') => (rule: BusinessRuleEntry): BusinessRuleEntry =>
+    typeof rule === 'string' ? { value: rule, level: classification.get(type) as Level } : rule;
+  return {
+    terms: business.terms.map(level('BUSINESS_TERM')),
+    patterns: business.patterns.map(level('BUSINESS_PATTERN')),
+    jsonFields: business.jsonFields.map(level('BUSINESS_FIELD')),
+  };
+}
+
 export function createTenantPolicies(config: AirlockConfig, masterSecret: string): TenantPolicies {
   const tree = createJurisdictionTree(config.jurisdictions, config.backends.map((b) => b.jurisdiction));
   const compiled = new Map<string, Omit<TenantPolicy, 'keys'>>();
@@ -54,7 +69,7 @@ export function createTenantPolicies(config: AirlockConfig, masterSecret: string
       actions,
       classification,
       residency,
-      engine: createDetectionEngine({ business: policy.business }),
+      engine: createDetectionEngine({ business: withLevels(policy.business, classification) }),
       placeholderInstruction: policy.placeholderInstruction,
     });
   }

@@ -99,7 +99,8 @@ export function createRouter(options: RouterOptions): Router {
           return { value, target, attempts: n + 1 };
         } catch (err) {
           health.record(id, signal.aborted ? 'neutral' : healthOutcome(err));
-          const retry = !signal.aborted && err instanceof AirlockError && err.retryable && n < settings.retries;
+          const retry =
+            !signal.aborted && err instanceof AirlockError && err.retryable && n < settings.retries && targets.some((t) => health.isAvailable(t.backend.id));
           options.onAttempt?.(id, retry ? 'retried' : 'failed');
           if (!retry) throw err;
           lastError = err;

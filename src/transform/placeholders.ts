@@ -6,7 +6,7 @@
  * Hashes are one-way, so they are taken over a canonical spelling instead: `John@X.com` and `john@x.com` hash
  * alike, which is what reporting and joins on hashed values need.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import type { EntityType } from '../entities.ts';
 
 /** Longest placeholder the restorer has to hold back while streaming: `[` + type + `_` + 16 hex + `]`. */
@@ -23,7 +23,7 @@ export function canonicalValue(type: EntityType, value: string): string {
   return folded.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function hmacHex(key: Buffer, type: EntityType, value: string): string {
+function hmacHex(key: KeyObject, type: EntityType, value: string): string {
   return createHmac('sha256', key).update(type).update('\0').update(value).digest('hex');
 }
 
@@ -31,12 +31,12 @@ export function redactPlaceholder(type: EntityType): string {
   return `[${type}]`;
 }
 
-export function hashPlaceholder(key: Buffer, type: EntityType, value: string): string {
+export function hashPlaceholder(key: KeyObject, type: EntityType, value: string): string {
   return `[${type}#${hmacHex(key, type, canonicalValue(type, value)).slice(0, 16)}]`;
 }
 
 /** `hexLength` grows only when two values of one request would otherwise share a pseudonym. */
-export function pseudonymPlaceholder(key: Buffer, type: EntityType, value: string, hexLength = 8): string {
+export function pseudonymPlaceholder(key: KeyObject, type: EntityType, value: string, hexLength = 8): string {
   return `[${type}_${hmacHex(key, type, value).slice(0, hexLength)}]`;
 }
 

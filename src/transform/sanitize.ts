@@ -10,6 +10,7 @@ import type { EntityType, Finding } from '../entities.ts';
 import { AirlockError } from '../errors.ts';
 import { isRestorable, type ActionTable } from '../policy/actions.ts';
 import { hashPlaceholder, maskValue, pseudonymPlaceholder, redactPlaceholder } from './placeholders.ts';
+import type { KeyObject } from 'node:crypto';
 import type { TenantKeys } from './tenant-keys.ts';
 
 /** Placeholder → original value, for the pseudonyms of this request that may be restored. */
@@ -97,9 +98,9 @@ function replacement(action: Action, finding: Finding, value: string, keys: Tena
 class PseudonymBook {
   readonly restore = new Map<string, string>();
   private readonly valueOf = new Map<string, string>();
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
 
-  constructor(key: Buffer) {
+  constructor(key: KeyObject) {
     this.key = key;
   }
 

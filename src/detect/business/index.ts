@@ -5,9 +5,10 @@
  * they find; the others are classified by their type.
  */
 import type { BusinessRuleEntry } from '../../config/schema.ts';
-import type { Level } from '../../entities.ts';
+import { maxLevel, type Level } from '../../entities.ts';
+import { foldString } from './fold.ts';
 import type { Detector } from '../types.ts';
-import { createJsonFieldDetector } from './json-fields.ts';
+import { canonicalFieldName, createJsonFieldDetector } from './json-fields.ts';
 import { createPatternDetector } from './patterns.ts';
 import { createTermDetector } from './terms.ts';
 
@@ -21,9 +22,9 @@ export interface BusinessRules {
 
 export function createBusinessDetectors(rules: BusinessRules): Detector[] {
   return [
-    ...byLevel(rules.terms, createTermDetector),
-    ...byLevel(rules.patterns, createPatternDetector),
-    ...byLevel(rules.jsonFields, createJsonFieldDetector),
+    ...byLevel(rules.terms, createTermDetector, (term) => foldString(term.trim().replace(/\s+/g, ' '))),
+    ...byLevel(rules.patterns, createPatternDetector, (source) => source),
+    ...byLevel(rules.jsonFields, createJsonFieldDetector, canonicalFieldName),
   ];
 }
 
@@ -35,16 +36,24 @@ export function ruleLevel(rule: BusinessRuleEntry): Level | undefined {
   return typeof rule === 'string' ? undefined : rule.level;
 }
 
-/** One detector per distinct level among the rules (one for the unlevelled ones), each stamping its level. */
-function byLevel(rules: readonly BusinessRuleEntry[] | undefined, create: (texts: string[]) => Detector): Detector[] {
+/**
+ * One detector per distinct level among the rules (one for the unlevelled ones), each stamping its level. A rule
+ * listed at several levels (in any spelling that matches the same text) keeps only the highest; an unlevelled
+ * duplicate of a levelled rule is dropped, since a policy gives every rule a level before building its engine.
+ */
+function byLevel(rules: readonly BusinessRuleEntry[] | undefined, create: (texts: string[]) => Detector, keyOf: (text: string) => string): Detector[] {
   if (!rules?.length) return [];
-  const groups = new Map<Level | undefined, string[]>();
+  const strongest = new Map<string, { text: string; level: Level | undefined }>();
   for (const rule of rules) {
+    const key = keyOf(ruleText(rule));
+    const known = strongest.get(key);
     const level = ruleLevel(rule);
-    const texts = groups.get(level) ?? [];
-    texts.push(ruleText(rule));
-    groups.set(level, texts);
+    if (!known || (level !== undefined && (known.level === undefined || maxLevel(known.level, level) !== known.level))) {
+      strongest.set(key, { text: ruleText(rule), level });
+    }
   }
+  const groups = new Map<Level | undefined, string[]>();
+  for (const { text, level } of strongest.values()) groups.set(level, [...(groups.get(level) ?? []), text]);
   return [...groups].map(([level, texts]) => (level === undefined ? create(texts) : withLevel(create(texts), level)));
 }
 
