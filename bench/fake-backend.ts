@@ -4,6 +4,8 @@
  * every proxy is compared against and the backend's own CPU use disturbs the proxies under test as little as it
  * can. The stream is written one event per write, as fast as possible, as a real server flushes each token.
  * node:http only, like a plain inference server's HTTP layer; it reports its port over the IPC channel.
+ * With BENCH_BACKEND_RECORD=1 it keeps the body of the last chat request (a reference, nothing copied or parsed)
+ * and serves it at GET /bench/last-request, so the benchmark can prove what a gateway forwarded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +17,8 @@ const MODELS = Buffer.from(JSON.stringify({ object: 'list', data: [{ id: 'fixed-
 // The bench client serialises with JSON.stringify, and so does the gateway: a byte search is enough and keeps
 // JSON parsing (a cost of the backend, not of the proxy) out of the numbers.
 const STREAM_FLAG = Buffer.from('"stream":true');
+const RECORD = process.env.BENCH_BACKEND_RECORD === '1';
+let lastRequest: Buffer = Buffer.alloc(0);
 
 function answer(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   if (req.method === 'GET' && req.url === '/v1/models') {
@@ -22,11 +26,17 @@ function answer(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     res.end(MODELS);
     return;
   }
+  if (RECORD && req.method === 'GET' && req.url === '/bench/last-request') {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': lastRequest.length });
+    res.end(lastRequest);
+    return;
+  }
   if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"error":{"message":"not found"}}');
     return;
   }
+  if (RECORD) lastRequest = body;
   if (!body.includes(STREAM_FLAG)) {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': COMPLETION.length });
     res.end(COMPLETION);

@@ -28,10 +28,11 @@ function buildPrompt(): string {
 
 export const PROMPT = buildPrompt();
 
-export function requestBody(stream: boolean): string {
+/** A chat request with `prompt` (the plain PROMPT unless given) as its one user message. */
+export function requestBody(stream: boolean, prompt: string = PROMPT): string {
   return JSON.stringify({
     model: PUBLIC_MODEL,
-    messages: [{ role: 'user', content: PROMPT }],
+    messages: [{ role: 'user', content: prompt }],
     max_tokens: 256,
     ...(stream ? { stream: true } : {}),
   });

@@ -2,16 +2,21 @@
  * The printed output of the proxy benchmark: one row per cell as soon as it is measured (a long run shows
  * progress), then the summary against the targets. "Added" is always target minus direct in the same cell, so
  * the backend's and the load generator's own costs cancel out. Nothing here judges by exit code: a benchmark on
- * a shared machine is evidence for a reader, not a test.
+ * a shared machine is evidence for a reader, not a test. Each gateway row is judged against the direct and
+ * floor rows of its own prompt, with its own targets (GOALS).
  */
 import type { LoadResult } from './load.ts';
 
 export type Mode = 'json' | 'stream';
-export type TargetName = 'direct' | 'floor' | 'airlock';
+/** `plain`: the 4 KB prompt with nothing to find; `pii`: the 4 KB prompt with ten findings. */
+export type Prompt = 'plain' | 'pii';
+export type TargetName = 'direct' | 'floor' | 'airlock' | 'airlock+policy';
+export type Gateway = Extract<TargetName, 'airlock' | 'airlock+policy'>;
 
 export interface Cell {
   readonly mode: Mode;
   readonly conc: number;
+  readonly prompt: Prompt;
   readonly target: TargetName;
   readonly result: LoadResult;
   /** CPU time of the target's process (the backend's for direct) per successful reply, or null without /proc. */
@@ -26,7 +31,8 @@ const NOISE_SHARE = 0.1;
 const COLUMNS: ReadonlyArray<readonly [string, number, 'l' | 'r']> = [
   ['mode', 6, 'l'],
   ['conc', 5, 'r'],
-  ['target', 8, 'l'],
+  ['prompt', 6, 'l'],
+  ['target', 14, 'l'],
   ['p50 ms', 8, 'r'],
   ['p99 ms', 8, 'r'],
   ['req/s', 8, 'r'],
@@ -71,6 +77,7 @@ export function cellRows(cell: Cell, direct: Cell | undefined): string[] {
     row([
       cell.mode,
       String(cell.conc),
+      cell.prompt,
       cell.target,
       ms(r.p50),
       ms(r.p99),
@@ -80,7 +87,7 @@ export function cellRows(cell: Cell, direct: Cell | undefined): string[] {
       cell.cpuUsPerReq === null || !Number.isFinite(cell.cpuUsPerReq) ? '-' : cell.cpuUsPerReq.toFixed(0),
     ]),
   ];
-  const indent = ' '.repeat(6 + 2 + 5 + 2);
+  const indent = ' '.repeat(6 + 2 + 5 + 2 + 6 + 2);
   const warning = failures(r);
   if (warning !== null) lines.push(`${indent}${cell.target}: ${warning}`);
   if (cell.otherCpuShare !== null && cell.otherCpuShare > NOISE_SHARE) {
@@ -89,13 +96,62 @@ export function cellRows(cell: Cell, direct: Cell | undefined): string[] {
   return lines;
 }
 
-function find(cells: readonly Cell[], mode: Mode, conc: number, target: TargetName): Cell | undefined {
-  return cells.find((c) => c.mode === mode && c.conc === conc && c.target === target);
+function find(cells: readonly Cell[], mode: Mode, conc: number, prompt: Prompt, target: TargetName): Cell | undefined {
+  return cells.find((c) => c.mode === mode && c.conc === conc && c.prompt === prompt && c.target === target);
 }
 
 const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 
-/** The summary block: airlock against the three targets, per mode. */
+interface Goal {
+  readonly prompt: Prompt;
+  readonly title: string;
+  /** Most the gateway may add to p50 at concurrency 1, in ms. */
+  readonly addedP50C1Ms: number;
+  /** Most the gateway may add at concurrency 16, as a multiple of what the floor adds (p50 and p99). */
+  readonly addedVsFloorC16: number;
+  /** Least throughput at concurrency 16, as a share of the floor's. */
+  readonly reqPerSecShareC16: number;
+}
+
+/** The gateway-core specification's targets for the plain gateway; the full-pipeline issue's for the other. */
+export const GOALS: Readonly<Record<Gateway, Goal>> = {
+  airlock: { prompt: 'plain', title: 'gateway-core targets, plain prompt', addedP50C1Ms: 0.5, addedVsFloorC16: 1.3, reqPerSecShareC16: 0.75 },
+  'airlock+policy': { prompt: 'pii', title: 'full-pipeline targets, 10-finding prompt', addedP50C1Ms: 1, addedVsFloorC16: 2, reqPerSecShareC16: 0.5 },
+};
+
+function gatewayLines(cells: readonly Cell[], mode: Mode, gateway: Gateway): string[] {
+  const goal = GOALS[gateway];
+  const at = (conc: number, target: TargetName) => find(cells, mode, conc, goal.prompt, target);
+  const [d1, a1, d16, f16, a16] = [at(1, 'direct'), at(1, gateway), at(16, 'direct'), at(16, 'floor'), at(16, gateway)];
+  if (a1 === undefined && a16 === undefined) return [];
+  const lines = [`  ${mode}, ${gateway} (${goal.title}):`];
+  const flagged = [d1, a1, d16, f16, a16].filter((c) => c !== undefined && failures(c.result) !== null);
+  if (flagged.length > 0) {
+    lines.push(`    (cells with failed replies: ${flagged.map((c) => `${c?.target} c=${c?.conc}`).join(', ')}; see the warnings above)`);
+  }
+  if (d1 && a1) {
+    const added = a1.result.p50 - d1.result.p50;
+    lines.push(`    added p50 at c=1:                ${ms(added)} ms   (target ≤ ${goal.addedP50C1Ms} ms)  ${verdict(added <= goal.addedP50C1Ms)}`);
+  }
+  if (d16 && f16 && a16) {
+    const ratio = (p: 'p50' | 'p99'): string => {
+      const floorAdded = f16.result[p] - d16.result[p];
+      const gatewayAdded = a16.result[p] - d16.result[p];
+      if (!(floorAdded > 0)) return `${p} n/a (floor adds ${ms(floorAdded)} ms)`;
+      const r = gatewayAdded / floorAdded;
+      return `${p} ${r.toFixed(2)}× ${verdict(r <= goal.addedVsFloorC16)} (${ms(gatewayAdded)} vs ${ms(floorAdded)} ms)`;
+    };
+    lines.push(`    added latency at c=16 vs floor:  ${ratio('p50')}; ${ratio('p99')}   (target ≤ ${goal.addedVsFloorC16}×)`);
+    const share = a16.result.reqPerSec / f16.result.reqPerSec;
+    lines.push(
+      `    req/s at c=16:                   ${(share * 100).toFixed(0)}% of the floor's (${a16.result.reqPerSec.toFixed(0)} vs ${f16.result.reqPerSec.toFixed(0)})` +
+        `   (target ≥ ${(goal.reqPerSecShareC16 * 100).toFixed(0)}%)  ${verdict(share >= goal.reqPerSecShareC16)}`,
+    );
+  }
+  return lines;
+}
+
+/** The summary block: each gateway row against its targets, per mode. */
 export function summary(cells: readonly Cell[], modes: readonly Mode[]): string[] {
   const shares = cells.map((c) => c.otherCpuShare).filter((v): v is number => v !== null);
   const noise =
@@ -106,37 +162,9 @@ export function summary(cells: readonly Cell[], modes: readonly Mode[]): string[
           `Other processes used ${((shares.reduce((a, b) => a + b, 0) / shares.length) * 100).toFixed(0)}% of the machine's CPU ` +
             `on average during the measured runs (max ${(Math.max(...shares) * 100).toFixed(0)}%).`,
         ];
-  const lines = [...noise, '', 'Summary (targets: added p50 at c=1 ≤ 0.5 ms; added latency at c=16 ≤ 1.3× the floor\'s; req/s at c=16 ≥ 75% of the floor\'s)'];
+  const lines = [...noise, '', "Summary (each gateway against the direct and floor rows of its own prompt; \"added\" = target − direct)"];
   for (const mode of modes) {
-    lines.push(`  ${mode}:`);
-    const d1 = find(cells, mode, 1, 'direct');
-    const a1 = find(cells, mode, 1, 'airlock');
-    const d16 = find(cells, mode, 16, 'direct');
-    const f16 = find(cells, mode, 16, 'floor');
-    const a16 = find(cells, mode, 16, 'airlock');
-    const flagged = [d1, a1, d16, f16, a16].filter((c) => c !== undefined && failures(c.result) !== null);
-    if (flagged.length > 0) {
-      lines.push(`    (cells with failed replies: ${flagged.map((c) => `${c?.target} c=${c?.conc}`).join(', ')}; see the warnings above)`);
-    }
-    if (d1 && a1) {
-      const added = a1.result.p50 - d1.result.p50;
-      lines.push(`    airlock added p50 at c=1:            ${ms(added)} ms            (target ≤ 0.5 ms)  ${verdict(added <= 0.5)}`);
-    }
-    if (d16 && f16 && a16) {
-      const ratio = (p: 'p50' | 'p99'): string => {
-        const floorAdded = f16.result[p] - d16.result[p];
-        const airlockAdded = a16.result[p] - d16.result[p];
-        if (!(floorAdded > 0)) return `${p} n/a (floor adds ${ms(floorAdded)} ms)`;
-        const r = airlockAdded / floorAdded;
-        return `${p} ${r.toFixed(2)}× ${verdict(r <= 1.3)} (${ms(airlockAdded)} vs ${ms(floorAdded)} ms)`;
-      };
-      lines.push(`    airlock/floor added latency at c=16: ${ratio('p50')}; ${ratio('p99')}   (target ≤ 1.3×)`);
-      const share = (a16.result.reqPerSec / f16.result.reqPerSec) * 100;
-      lines.push(
-        `    airlock req/s at c=16:               ${share.toFixed(0)}% of the floor's (${a16.result.reqPerSec.toFixed(0)} vs ${f16.result.reqPerSec.toFixed(0)})` +
-          `   (target ≥ 75%)  ${verdict(share >= 75)}`,
-      );
-    }
+    for (const gateway of Object.keys(GOALS) as Gateway[]) lines.push(...gatewayLines(cells, mode, gateway));
   }
   return lines;
 }

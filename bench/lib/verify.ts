@@ -2,8 +2,12 @@
  * A full check of one reply per target and mode before any load: the load runs then only compare body lengths
  * (cheap enough not to load the generator), so the content itself is proven correct here, once, including the
  * gateway's rename of the backend's model back to the public alias in the reply and in every stream chunk.
+ * For the full pipeline it also proves the policy did its work: the level, the number of values replaced, the
+ * backend residency left, and a forwarded body in which no original value remains.
  */
+import { FULL_BACKEND_DE, FULL_LEVEL } from './configs.ts';
 import { REPLY_TEXT, STREAM_CONTENT_CHUNKS, STREAM_TOKEN } from './fixtures.ts';
+import { PII_VALUES } from './pii-prompt.ts';
 
 interface ChunkShape {
   object?: unknown;
@@ -18,8 +22,14 @@ interface CompletionShape {
   choices?: Array<{ message?: { content?: unknown } }>;
 }
 
-/** Sends one request and returns the reply body's length; throws with the reason when the reply is wrong. */
-export async function verifyReply(url: string, key: string, body: string, stream: boolean, expectedModel: string): Promise<number> {
+export interface VerifiedReply {
+  /** The body's length in UTF-16 units, which the load runs compare every reply against. */
+  readonly length: number;
+  readonly headers: Headers;
+}
+
+/** Sends one request and returns the reply's body length and headers; throws with the reason when the reply is wrong. */
+export async function verifyReply(url: string, key: string, body: string, stream: boolean, expectedModel: string): Promise<VerifiedReply> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -30,7 +40,30 @@ export async function verifyReply(url: string, key: string, body: string, stream
   if (res.status !== 200) throw new Error(`status ${res.status}: ${text.slice(0, 300)}`);
   if (stream) checkStream(text, expectedModel);
   else checkCompletion(text, expectedModel);
-  return text.length;
+  return { length: text.length, headers: res.headers };
+}
+
+/**
+ * The full pipeline's proof, from the reply's headers and the body the fake backend recorded last (the reply
+ * just verified): level confidential, all ten values replaced, served by the DE backend, and none of the ten
+ * original values forwarded. Every value but the masked IBAN must have become a pseudonym placeholder.
+ */
+export async function verifyFullPipeline(headers: Headers, backendOrigin: string): Promise<void> {
+  const expect = (name: string, wanted: string) => {
+    const got = headers.get(name);
+    if (got !== wanted) throw new Error(`${name} is ${got ?? 'absent'}, expected ${wanted}`);
+  };
+  expect('x-airlock-level', FULL_LEVEL);
+  expect('x-airlock-redactions', String(PII_VALUES.length));
+  expect('x-airlock-backend', FULL_BACKEND_DE);
+  const res = await fetch(`${backendOrigin}/bench/last-request`, { signal: AbortSignal.timeout(5_000) });
+  const forwarded = await res.text();
+  if (res.status !== 200 || forwarded === '') throw new Error(`the fake backend recorded no request (status ${res.status})`);
+  const leaked = PII_VALUES.filter(([, value]) => forwarded.includes(value)).map(([type]) => type);
+  if (leaked.length > 0) throw new Error(`the backend received original values of type ${leaked.join(', ')}`);
+  const placeholders = forwarded.match(/\[[A-Z_]+_[0-9a-f]{8,16}\]/g)?.length ?? 0;
+  const pseudonymized = PII_VALUES.filter(([type]) => type !== 'IBAN').length;
+  if (placeholders !== pseudonymized) throw new Error(`the backend received ${placeholders} placeholders, expected ${pseudonymized}`);
 }
 
 function checkCompletion(text: string, expectedModel: string): void {
