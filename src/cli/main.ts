@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.ts';
 import { runInit } from './init.ts';
 import { runInspect } from './inspect.ts';
 import { runKeys } from './keys.ts';
+import { runPolicy } from './policy.ts';
 import { runServe } from './serve.ts';
 import { CliUsageError } from './usage.ts';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   init: runInit,
   keys: runKeys,
   inspect: runInspect,
+  policy: runPolicy,
 };
 
 const USAGE = `Usage: airlock <command> [options]
@@ -29,6 +31,10 @@ Commands:
   keys revoke --tenant T --id ID [--config FILE]
   inspect [FILE...|-] [--config FILE] [--tenant T] [--format json|text] [--jsonl]
                                         run detection, the tenant's policy and the transforms offline
+  policy explain --tenant T --model M [--config FILE] [--endpoint chat|completions|embeddings]
+                 [--level L] [--format text|json] FILE|-
+                                        show a sample request's findings, level, decision and routing;
+                                        exit 3 when the gateway would refuse it
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -74,11 +74,7 @@ export function createRouter(options: RouterOptions): Router {
     plan(candidates, residency) {
       const compliant = compliantTargets(candidates, residency.allowed);
       const inService = compliant.filter((t) => health.isAvailable(t.backend.id));
-      if (inService.length === 0) {
-        const why = compliant.length === 0 ? 'none serves this model' : 'every one is out of service';
-        const detail = `(level ${residency.level}; allowed jurisdictions: ${residency.allowedNames.join(', ') || 'none'}; ${why})`;
-        throw new AirlockError('AIRLOCK_POLICY_NO_COMPLIANT_BACKEND', { detail });
-      }
+      if (inService.length === 0) throw noCompliantBackend(residency, compliant.length === 0 ? 'none serves this model' : 'every one is out of service');
       return orderTargets(inService, random);
     },
 
@@ -109,6 +105,12 @@ export function createRouter(options: RouterOptions): Router {
       throw lastError ?? new AirlockError('AIRLOCK_POLICY_NO_COMPLIANT_BACKEND', { detail: '(every allowed backend went out of service)' });
     },
   };
+}
+
+/** The refusal when nothing may take the request: the level, where it may go, and why nothing there can. */
+export function noCompliantBackend(residency: Residency, why: string): AirlockError {
+  const detail = `(level ${residency.level}; allowed jurisdictions: ${residency.allowedNames.join(', ') || 'none'}; ${why})`;
+  return new AirlockError('AIRLOCK_POLICY_NO_COMPLIANT_BACKEND', { detail });
 }
 
 /** Lowest priority first; within a priority, a weighted shuffle (Efraimidis–Spirakis keys u^(1/w)). */
