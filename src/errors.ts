@@ -134,6 +134,11 @@ export const ERROR_CATALOGUE = {
     type: 'invalid_request_error',
     message: "The request contains data this tenant's policy does not allow to be sent to a model.",
   },
+  AIRLOCK_POLICY_INJECTION_BLOCKED: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: "The request looks like a prompt injection, which this tenant's policy refuses; it was not forwarded.",
+  },
   AIRLOCK_POLICY_NO_COMPLIANT_BACKEND: {
     status: 503,
     type: 'server_error',

@@ -78,6 +78,9 @@ function write(result: InspectResult, format: string, source: string): void {
   for (const f of result.findings) {
     lines.push(`  ${f.type.padEnd(16)} ${`${f.start}-${f.end}`.padEnd(12)} ${f.action.padEnd(13)} ${f.level.padEnd(13)} ${f.detector} (${f.score.toFixed(2)})`);
   }
+  if (result.injection.verdict !== 'clean') {
+    lines.push(`  injection: ${result.injection.verdict} (score ${result.injection.score}; ${result.injection.signals.join(', ')})`);
+  }
   if (result.sanitized !== null) lines.push('  sanitized:', ...result.sanitized.split('\n').map((l) => `    ${l}`));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

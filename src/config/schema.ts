@@ -150,6 +150,17 @@ const businessSchema = z.strictObject({
   jsonFields: z.array(businessRule('field', fieldName)).default([]),
 });
 
+export const INJECTION_ACTIONS = ['block', 'sanitize', 'flag', 'allow'] as const;
+export type InjectionAction = (typeof INJECTION_ACTIONS)[number];
+
+/** What happens to a request whose user or tool content scores as a prompt injection. */
+const injectionSchema = z.strictObject({
+  /** block: refuse; sanitize: remove the injected lines and forward; flag: forward, record, header; allow: record only. */
+  action: z.enum(INJECTION_ACTIONS, { error: `expected one of ${INJECTION_ACTIONS.join(', ')}` }).default('block'),
+  /** Score at or above which a text counts as an injection (0–1; the built-in rules are calibrated for 0.5). */
+  threshold: z.number().gt(0).max(1).default(0.5),
+});
+
 const policySchema = z.strictObject({
   /** Entity type or group → action; a type's own entry wins over its group's. Unlisted types use the defaults. */
   entities: entityTable(ACTIONS).default({}),
@@ -160,6 +171,7 @@ const policySchema = z.strictObject({
   /** Level → where data of that level may be processed; unlisted levels keep the built-in rule. */
   levels: z.partialRecord(level, levelRule).default({}),
   business: businessSchema.default(businessSchema.parse({})),
+  injection: injectionSchema.default(injectionSchema.parse({})),
   /** Add a short system message asking the model to copy placeholders verbatim. */
   placeholderInstruction: boolean().default(false),
 });

@@ -14,6 +14,7 @@ import type { ModelCatalog } from '../routing/model-catalog.ts';
 import type { RouteTarget } from '../routing/router.ts';
 import type { KeyRing } from '../auth/api-keys.ts';
 import type { TenantPolicies, TenantPolicy } from './tenant-policies.ts';
+import type { InjectionOutcome } from './stages/screen.ts';
 
 /**
  * What a reload may replace: keys, the catalogue and the policies. A request takes one snapshot when it starts
@@ -42,7 +43,10 @@ export interface RequestContext {
   alias?: string;
   /** The caller's tenant policy: actions, detection engine and keys. */
   policy?: TenantPolicy;
+  /** Set by inspect; the screen stage may replace units whose injected sentences it neutralised. */
   inspection?: RequestInspection;
+  /** The prompt-injection verdict for the request's user and tool content. */
+  injection?: InjectionOutcome;
   /** The level the caller asked for with x-airlock-level (it can raise the level, never lower it). */
   requestedLevel?: Level;
   /** The request's level and where it may be processed. */

@@ -1,7 +1,7 @@
 /**
  * The request path in one screen. Stages run in this order; any stage that throws stops the request (fail
  * closed) and the error becomes an OpenAI-shaped reply. Limits and audit plug in here as they are built:
- * authenticate → validate → resolve model → inspect → classify → sanitize → route → forward → restore →
+ * authenticate → validate → resolve model → inspect → screen → classify → sanitize → route → forward → restore →
  * shape reply. Everything a reload may change reaches the stages through the request's runtime snapshot.
  */
 import type { Router } from '../routing/router.ts';
@@ -13,6 +13,7 @@ import { createInspectStage } from './stages/inspect.ts';
 import { createResolveModelStage } from './stages/resolve-model.ts';
 import { createRestoreStage } from './stages/restore.ts';
 import { createRouteStage } from './stages/route.ts';
+import { createScreenStage } from './stages/screen.ts';
 import { createSanitizeStage } from './stages/sanitize.ts';
 import { createShapeReplyStage } from './stages/shape-reply.ts';
 import { createValidateStage } from './stages/validate.ts';
@@ -31,6 +32,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     createValidateStage(),
     createResolveModelStage(),
     createInspectStage(),
+    createScreenStage(),
     createClassifyStage(),
     createSanitizeStage(),
     createRouteStage(deps.router),

@@ -23,6 +23,7 @@ export interface TenantPolicy {
   readonly residency: ResidencyRules;
   readonly engine: DetectionEngine;
   readonly placeholderInstruction: boolean;
+  readonly injection: PolicyConfig['injection'];
   readonly keys: TenantKeys;
 }
 
@@ -38,6 +39,7 @@ const DEFAULT_POLICY: PolicyConfig = {
   baseLevel: 'public',
   levels: {},
   business: { terms: [], patterns: [], jsonFields: [] },
+  injection: { action: 'block', threshold: 0.5 },
   placeholderInstruction: false,
 };
 
@@ -71,6 +73,7 @@ export function createTenantPolicies(config: AirlockConfig, masterSecret: string
       residency,
       engine: createDetectionEngine({ business: withLevels(policy.business, classification) }),
       placeholderInstruction: policy.placeholderInstruction,
+      injection: policy.injection,
     });
   }
   const byTenant = new Map<string, TenantPolicy>();

@@ -35,6 +35,7 @@ export function hashPolicy(content: PolicyContent): string {
     levels: content.levels,
     business: content.policy.business,
     placeholderInstruction: content.policy.placeholderInstruction,
+    injection: content.policy.injection,
     jurisdictions: content.jurisdictions,
   }) as string;
   return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 16)}`;

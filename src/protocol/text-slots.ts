@@ -89,3 +89,19 @@ function listSlots(body: Holder, key: string, value: unknown): (TextSlot | null)
     throw new AirlockError('AIRLOCK_INSPECT_UNSUPPORTED_CONTENT', { param: `${key}[${i}]` });
   });
 }
+
+/**
+ * Who wrote the text at `path`, for prompt-injection screening: the user (message content, a completion
+ * prompt), or a tool or document the model will read (tool and function results: indirect injection). Null for
+ * text from the developer (system messages) or the model itself (assistant turns, tool-call arguments), and for
+ * embedding inputs, which no model follows.
+ */
+export function authorOf(endpoint: Endpoint, request: object, path: string): 'user' | 'tool' | null {
+  if (endpoint === 'completions') return path.startsWith('prompt') ? 'user' : null;
+  if (endpoint !== 'chat') return null;
+  const match = /^messages\[(\d+)\]\.content/.exec(path);
+  if (!match) return null;
+  const role = (request as ChatRequest).messages[Number(match[1])]?.role;
+  if (role === 'user') return 'user';
+  return role === 'tool' || role === 'function' ? 'tool' : null;
+}

@@ -14,6 +14,7 @@ export interface GatewayMetrics {
   countAttempt(backend: string, result: 'success' | 'retried' | 'failed'): void;
   setCircuitState(backend: string, state: 'closed' | 'half-open' | 'open'): void;
   countReload(status: 'applied' | 'unchanged' | 'rejected'): void;
+  countInjection(tenant: string, verdict: string, action: string): void;
 }
 
 const CIRCUIT_STATE_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -58,6 +59,12 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['status'] as const,
     registers: [registry],
   });
+  const injections = new Counter({
+    name: 'airlock_injection_total',
+    help: 'Requests whose user or tool content scored as suspicious or as a prompt injection, by tenant, verdict and the action taken.',
+    labelNames: ['tenant', 'verdict', 'action'] as const,
+    registers: [registry],
+  });
   // Label sets come from config ids and fixed codes, so there are few; binding each once saves prom-client's
   // per-call label hashing on the hot path.
   const counters = new Map<string, ReturnType<typeof requests.labels>>();
@@ -85,5 +92,6 @@ export function createMetrics(): GatewayMetrics {
     countAttempt: (backend, result) => attempts.labels(backend, result).inc(),
     setCircuitState: (backend, state) => circuit.labels(backend).set(CIRCUIT_STATE_VALUE[state]),
     countReload: (status) => reloads.labels(status).inc(),
+    countInjection: (tenant, verdict, action) => injections.labels(tenant, verdict, action).inc(),
   };
 }

@@ -22,6 +22,8 @@ export interface RequestRecord {
   level?: string | undefined;
   /** How many values the policy replaced before forwarding. */
   redactions?: number | undefined;
+  /** A prompt-injection verdict other than clean: score, verdict, the action taken and the rule names. */
+  injection?: { score: number; verdict: string; action: string; signals: readonly string[] } | undefined;
   /** Findings by "TYPE:action" (`EMAIL:pseudonymize`): counts, never values. */
   findings?: Readonly<Record<string, number>> | undefined;
   /** Set once the record was written, so a reply is never counted twice. */
@@ -60,6 +62,7 @@ export function writeRequestRecord(
       status,
       code: record.code ?? undefined,
       findings: record.findings,
+      injection: record.injection,
       latencyMs,
     },
     'request finished',
@@ -67,4 +70,5 @@ export function writeRequestRecord(
   metrics.countRequest(record.endpoint, record.tenant ?? 'none', record.backend ?? 'none', status, record.code ?? 'none');
   metrics.observeDuration(record.endpoint, record.stream, elapsedMs / 1000);
   if (record.findings) metrics.countFindings(record.tenant ?? 'none', record.findings);
+  if (record.injection) metrics.countInjection(record.tenant ?? 'none', record.injection.verdict, record.injection.action);
 }

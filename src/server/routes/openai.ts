@@ -105,6 +105,10 @@ function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, c
   record.level = ctx.residency?.level;
   record.redactions = ctx.transform?.replaced;
   record.findings = countFindings(ctx);
+  const injection = ctx.injection;
+  if (injection && injection.verdict !== 'clean') {
+    record.injection = { score: injection.score, verdict: injection.verdict, action: injection.action, signals: injection.signals };
+  }
   if (reply.sent) return;
   if (ctx.backend) {
     reply.header('x-airlock-backend', ctx.backend.id);
@@ -112,6 +116,13 @@ function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, c
   }
   if (ctx.residency) reply.header('x-airlock-level', ctx.residency.level);
   if (ctx.transform) reply.header('x-airlock-redactions', String(ctx.transform.replaced));
+  if (injection) reply.header('x-airlock-injection', injectionHeader(injection));
+}
+
+/** `clean`, `suspicious`, or what was done about an injection: `blocked`, `sanitized`, `flagged`, `allowed`. */
+function injectionHeader(injection: NonNullable<RequestContext['injection']>): string {
+  if (injection.verdict !== 'injection') return injection.verdict;
+  return { block: 'blocked', sanitize: 'sanitized', flag: 'flagged', allow: 'allowed', none: 'injection' }[injection.action];
 }
 
 /** Findings by type and action, also for a request its policy blocked (sanitize never ran). */

@@ -1,0 +1,97 @@
+/**
+ * Scores one text for prompt injection: every rule runs over every form of the text (prepare.ts); each rule that
+ * fires adds its signal once, with its weight; a rule that fires only in a disguised form adds the disguise as a
+ * signal too. Signals combine by noisy-or, 1 − Π(1 − w), so evidence accumulates without ever exceeding 1 and
+ * the order of rules does not matter. The result names signals, never the text; spans (for neutralising an
+ * injected segment) are UTF-16 offsets into the caller's original text.
+ */
+import { prepareText, type Variant } from './prepare.ts';
+import { INJECTION_RULES, type Category, type InjectionRule } from './rules.ts';
+
+export type { Category as InjectionCategory } from './rules.ts';
+
+export type InjectionSource = 'user' | 'tool';
+export type InjectionVerdict = 'clean' | 'suspicious' | 'injection';
+
+export interface InjectionResult {
+  /** Combined evidence in [0, 1]. */
+  readonly score: number;
+  readonly verdict: InjectionVerdict;
+  /** Rule names that fired, sorted: `override.earlier-instructions`, `obfuscation.leetspeak`. */
+  readonly signals: readonly string[];
+  /** The categories those rules belong to, sorted: what an error message may tell a caller. */
+  readonly categories: readonly Category[];
+  /** Where the rules matched in the original text; a disguised match spans the whole text. */
+  readonly spans: readonly { readonly start: number; readonly end: number }[];
+}
+
+/** At or above: `injection`. The policy may set its own threshold; this is the default verdict's. */
+export const INJECTION_THRESHOLD = 0.5;
+export const SUSPICIOUS_THRESHOLD = 0.25;
+/** A disguise is evidence of intent in itself: about as strong as a weak rule. */
+const DISGUISE_WEIGHT = 0.3;
+const RAW_SIGNAL_WEIGHT = 0.2;
+
+const RULE_BY_ID = new Map(INJECTION_RULES.map((rule) => [rule.id, rule]));
+
+const CLEAN: InjectionResult = { score: 0, verdict: 'clean', signals: [], categories: [], spans: [] };
+
+export function scoreInjection(text: string, source: InjectionSource = 'user'): InjectionResult {
+  if (text.length === 0) return CLEAN;
+  const prepared = prepareText(text);
+  const weights = new Map<string, number>();
+  const categories = new Set<Category>();
+  const spans: { start: number; end: number }[] = [];
+  const [plain, ...disguised] = prepared.variants as [Variant, ...Variant[]];
+  const plainHits = new Set<InjectionRule>();
+  for (const rule of INJECTION_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(plain.text); m !== null; m = rule.pattern.exec(plain.text)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      plainHits.add(rule);
+      const [start, end] = prepared.toOriginal(m.index, m.index + m[0].length);
+      spans.push({ start, end });
+    }
+  }
+  for (const rule of plainHits) add(weights, categories, rule, source);
+  for (const variant of disguised) {
+    for (const rule of INJECTION_RULES) {
+      if (plainHits.has(rule)) continue;
+      rule.pattern.lastIndex = 0;
+      if (!rule.pattern.test(variant.text)) continue;
+      add(weights, categories, rule, source);
+      weights.set(`obfuscation.${variant.kind}`, DISGUISE_WEIGHT);
+      categories.add('obfuscation');
+      spans.push({ start: 0, end: text.length });
+    }
+  }
+  // Invisible characters and mixed scripts are common enough in pasted text to be weak alone.
+  for (const signal of prepared.rawSignals) weights.set(signal, RAW_SIGNAL_WEIGHT);
+  return combine(weights, categories, spans);
+}
+
+function add(weights: Map<string, number>, categories: Set<Category>, rule: InjectionRule, source: InjectionSource): void {
+  const weight = source === 'tool' ? (rule.toolWeight ?? rule.weight) : rule.weight;
+  weights.set(rule.id, Math.max(weights.get(rule.id) ?? 0, weight));
+  if (!rule.onlyWith) categories.add(rule.category);
+}
+
+function combine(weights: Map<string, number>, categories: Set<Category>, spans: { start: number; end: number }[]): InjectionResult {
+  let miss = 1;
+  const signals: string[] = [];
+  const counted = new Set<Category>();
+  for (const [id, weight] of weights) {
+    const rule = RULE_BY_ID.get(id);
+    if (rule?.onlyWith && !categories.has(rule.onlyWith)) continue;
+    miss *= 1 - weight;
+    signals.push(id);
+    counted.add(rule?.category ?? 'obfuscation');
+  }
+  if (signals.length === 0) return CLEAN;
+  const score = Math.round((1 - miss) * 1000) / 1000;
+  const verdict = score >= INJECTION_THRESHOLD ? 'injection' : score >= SUSPICIOUS_THRESHOLD ? 'suspicious' : 'clean';
+  return { score, verdict, signals: signals.sort(), categories: [...counted].sort(), spans };
+}
