@@ -5,6 +5,7 @@
  * the order of rules does not matter. The result names signals, never the text; spans (for neutralising an
  * injected segment) are UTF-16 offsets into the caller's original text.
  */
+import { createAnchorIndex, leadingLiterals } from './anchors.ts';
 import { prepareText, type Variant } from './prepare.ts';
 import { INJECTION_RULES, type Category, type InjectionRule } from './rules.ts';
 
@@ -34,6 +35,23 @@ const RAW_SIGNAL_WEIGHT = 0.2;
 
 const RULE_BY_ID = new Map(INJECTION_RULES.map((rule) => [rule.id, rule]));
 
+/** Rules that count only next to another category run last, so they can be skipped when it did not fire. */
+const ORDERED = [...INJECTION_RULES.filter((r) => !r.onlyWith), ...INJECTION_RULES.filter((r) => r.onlyWith)];
+/** Anchor literals per rule; null for a rule that always runs. */
+const ANCHORS = ORDERED.map((rule) => leadingLiterals(rule.anchor ?? rule.pattern.source));
+const ANCHOR_INDEX = createAnchorIndex(ANCHORS.map((anchors) => anchors ?? []));
+
+/** The rules that may match `text`: those with an anchor in it, and those without anchors. */
+function candidateRules(text: string): InjectionRule[] {
+  const present = ANCHOR_INDEX.present(text);
+  return ORDERED.filter((_, i) => ANCHORS[i] === null || present[i] === 1);
+}
+
+/** A rule that counts only next to another category is not run until that category has fired. */
+function isDue(rule: InjectionRule, categories: ReadonlySet<Category>): boolean {
+  return rule.onlyWith === undefined || categories.has(rule.onlyWith);
+}
+
 const CLEAN: InjectionResult = { score: 0, verdict: 'clean', signals: [], categories: [], spans: [] };
 
 export function scoreInjection(text: string, source: InjectionSource = 'user'): InjectionResult {
@@ -44,22 +62,23 @@ export function scoreInjection(text: string, source: InjectionSource = 'user'): 
   const spans: { start: number; end: number }[] = [];
   const [plain, ...disguised] = prepared.variants as [Variant, ...Variant[]];
   const plainHits = new Set<InjectionRule>();
-  for (const rule of INJECTION_RULES) {
+  for (const rule of candidateRules(plain.text)) {
+    if (!isDue(rule, categories)) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(plain.text); m !== null; m = rule.pattern.exec(plain.text)) {
       if (m[0].length === 0) {
         rule.pattern.lastIndex++;
         continue;
       }
+      if (!plainHits.has(rule)) add(weights, categories, rule, source);
       plainHits.add(rule);
       const [start, end] = prepared.toOriginal(m.index, m.index + m[0].length);
       spans.push({ start, end });
     }
   }
-  for (const rule of plainHits) add(weights, categories, rule, source);
   for (const variant of disguised) {
-    for (const rule of INJECTION_RULES) {
-      if (plainHits.has(rule)) continue;
+    for (const rule of candidateRules(variant.text)) {
+      if (plainHits.has(rule) || !isDue(rule, categories)) continue;
       rule.pattern.lastIndex = 0;
       if (!rule.pattern.test(variant.text)) continue;
       add(weights, categories, rule, source);

@@ -14,15 +14,15 @@ export const SET_ASIDE = alt(
   'throw away', 'set aside', 'put aside',
   // de
   'ignorier(?:e|en|t)?', 'vergiss', 'vergesst', 'vergessen sie', 'missachte(?:n|t)?', 'uberspring(?:e|en)?', 'verwirf',
-  'verwerfen sie', '(?:beachte|befolge|befolgt|befolgen sie) (?:\\w+ ){0,3}nicht', 'lass (?:\\w+ ){0,3}auser acht',
+  'verwerfen sie', '(?:beachte|befolge|befolgt|befolgen sie) (?:\\w+ ){0,3}nicht', 'lass (?:\\w+ ){0,3}au(?:ss|ß)er acht', 'setz(?:e|en sie)? (?:\\w+ ){0,3}au(?:ss|ß)er kraft',
   // fr
-  'ignore[zr]?', 'oublie[zr]?', 'ne (?:tiens|tenez) (?:pas|plus) compte', 'fai(?:s|tes) abstraction', 'neglige[zr]?',
+  'ignore[zr]?', 'oublie[zr]?', 'ne (?:tiens|tenez) (?:pas|plus) compte', 'ne (?:plus|pas) tenir compte', 'ne plus suivre', 'fai(?:s|tes) abstraction', 'neglige[zr]?',
   'laisse[zr]? tomber', 'ne (?:suis|suivez) (?:pas|plus)', 'ecarte[zr]?', 'passe[zr]? outre',
   // es
   'ignora(?:r)?', 'ignore(?:n)?', 'olvida(?:te|r)?', 'olvide(?:n)?', 'descarta(?:r)?', 'omite', 'omitir',
   'haz caso omiso', 'no (?:hagas|haga) caso', 'no (?:sigas|siga)', 'deja de seguir', 'pasa por alto',
   // it
-  'ignora(?:re)?', 'ignori', 'dimentica(?:re)?', 'dimentichi', 'trascura', 'non tenere conto', 'non seguire',
+  'ignora(?:re)?', 'ignori', 'dimentica(?:re)?', 'dimentichi', 'trascura', 'non tenere (?:piu )?conto', 'di non tenere conto', 'non seguire',
   'scarta', 'tralascia', 'lascia perdere', 'smetti di seguire',
   // nl
   'negeer', 'negeren', 'vergeet', 'vergeten', 'sla (?:\\w+ ){0,3}over', 'laat (?:\\w+ ){0,3}varen',
@@ -31,17 +31,35 @@ export const SET_ASIDE = alt(
 
 /** What is set aside: words that only ever mean instructions to the model. */
 export const INSTRUCTIONS = alt(
-  'instructions?', 'directions', 'directives?', 'prompts?', 'system prompt', 'commands', 'programming', 'guidance',
-  'anweisung(?:en)?', 'instruktion(?:en)?', 'vorgaben', 'befehle', 'systemprompt', 'consignes?', 'instrucciones',
-  'instruccion', 'indicaciones', 'directrices', 'istruzioni', 'indicazioni', 'direttive', 'instructies', 'instructie',
+  // Stems rather than words, so typos ("instrucitons") and inflections still match.
+  'instr[a-z]{4,10}', 'directions', 'directives?', 'prompts?', 'system prompt', 'commands', 'programming', 'guidance',
+  'anweis[a-z]{2,6}', 'vorgab[a-z]{1,3}', 'vrogab[a-z]{1,3}', 'befehle', 'systemprompt', 'systemanweis[a-z]{2,6}',
+  'consignes?', 'indicaciones', 'directrices', 'directivas?', 'istruzion[ei]', 'indicazioni', 'direttive',
   'aanwijzingen', 'opdrachten',
 );
 
 /** Words that mean instructions to a model, or a shop's own rules: weaker evidence. */
 export const RULES = alt(
-  'rules', 'guidelines', 'policies', 'constraints', 'restrictions', 'context', 'regeln', 'richtlinien', 'einschrankungen',
+  'rules?', 'guidelines', 'policies', 'constraints', 'restrictions', 'context', 'regeln', 'richtlinien', 'einschrankungen',
   'regles', 'contraintes', 'restrictions', 'reglas', 'restricciones', 'regole', 'restrizioni', 'vincoli', 'regels',
-  'richtlijnen', 'beperkingen',
+  'richtlijnen', 'beperkingen', 'policy', 'politique', 'politica', 'beleid', 'richtlinie',
+);
+
+/** Limits a jailbreak wants gone: ethics, rules, filters, in every language. */
+export const LIMITS = alt(
+  'restrictions?', 'limitations?', 'limits?', 'filters?', 'rules?', 'guidelines?', 'censorship', 'ethics', 'ethical',
+  'morals?', 'moral', 'polic(?:y|ies)', 'boundaries', 'safeguards', 'content rules', 'norms',
+  'einschrankungen', 'beschrankungen', 'grenzen', 'filter', 'regeln', 'zensur', 'richtlinien', 'ethik', 'moral', 'inhaltsregeln',
+  'restrictions?', 'limites?', 'filtres?', 'regles?', 'censure', 'ethique', 'consignes?', 'morale',
+  'restricci(?:on|ones)', 'limites?', 'filtros?', 'reglas?', 'censura', 'etica', 'politicas?', 'directrices?', 'normas?',
+  'restrizion[ei]', 'limit[ei]', 'filtr[oi]', 'regol[ae]', 'censura', 'etica', 'norme',
+  'beperkingen?', 'grenzen', 'filters?', 'regels?', 'censuur', 'ethiek', 'richtlijnen?', 'einschrankung', 'richtlinie', 'linee? guida', 'direttive?', 'pautas?', 'directriz',
+);
+
+/** Words that deny something: "no", "without", "neither … nor", in every language. */
+export const NO = alt(
+  'no', 'without', 'never heard of', 'keine?r?', 'keinerlei', 'ohne', 'weder', 'aucune?', 'sans', 'ni', 'pas de', "n'a aucune?",
+  'ningun[ao]?', 'sin', 'nessun[ao]?', 'senza', 'geen', 'zonder', 'noch', "jamais entendu parler d(?:e|es)", 'nie von', 'nunca ha oido hablar de', 'non ha mai sentito parlare di', 'nooit gehoord van',
 );
 
 /** Qualifiers that point at instructions given before or by someone else (not the speaker's own "my"). */
@@ -73,7 +91,7 @@ export const REVEAL = alt(
   'montre(?:z)?(?:-moi| moi)?', 'affiche(?:z)?', 'revele(?:z)?', 'donne(?:z)?(?:-moi| moi)?', 'di(?:s|tes)(?:-moi| moi)',
   'repete(?:z)?', 'imprime(?:z)?', 'ecri(?:s|vez)', 'copie(?:z)?', 'partage(?:z)?', 'divulgue(?:z)?',
   'quel(?:le)?s? (?:est|sont)',
-  'muestra(?:me)?', 'revela(?:me)?', 'dame', 'dime', 'repite', 'imprime', 'escribe', 'copia', 'comparte',
+  'muestra(?:me)?', 'ensena(?:me)?', 'revela(?:me)?', 'dame', 'dime', 'repite', 'imprime', 'escribe', 'copia', 'comparte',
   'cual(?:es)? (?:es|son)',
   'mostra(?:mi)?', 'rivela(?:mi)?', 'dammi', 'dimmi', 'ripeti', 'stampa', 'scrivi', 'copia', 'condividi',
   'qual(?:e|i) (?:e|sono)',
@@ -84,7 +102,7 @@ export const REVEAL = alt(
 /** The model's own hidden instructions. */
 export const HIDDEN_PROMPT = alt(
   'system[ -]?prompt', 'system message', 'system instructions?', 'initial (?:prompt|instructions)', 'original (?:prompt|instructions)',
-  'hidden (?:prompt|instructions|rules)', 'secret (?:prompt|instructions|rules)', 'internal (?:prompt|instructions|rules)',
+  'hidden (?:prompt|instructions|rules)', 'initial[ -]?prompt', 'tool definitions', 'tool-?definitionen', "definitions d'outils", 'definiciones de herramientas', 'definizioni degli strumenti', 'tooldefinities', 'secret (?:prompt|instructions|rules)', 'internal (?:prompt|instructions|rules)',
   'developer (?:prompt|instructions|message)', 'pre-?prompt', 'meta[ -]?prompt', 'first (?:prompt|instructions)',
   'confidential instructions', 'instructions you were given', 'rules you were given',
   'system-?nachricht', 'system-?anweisung(?:en)?', '(?:ursprunglichen|anfanglichen|versteckten|geheimen|internen) (?:anweisungen|regeln|prompt)',
@@ -95,10 +113,11 @@ export const HIDDEN_PROMPT = alt(
 );
 
 /** "Your instructions": the model's own, addressed in the second person. */
-export const YOUR = alt('your', 'dein(?:e|en)?', 'ihre', 'ton', 'tes', 'votre', 'vos', 'tu', 'tus', 'su', 'sus', 'il tuo', 'i tuoi', 'le tue', 'tuo', 'tue', 'je', 'jouw', 'uw');
+export const YOUR = alt('your', 'ur', 'dein(?:e|en|er)?', 'ihre', 'ton', 'ta', 'tes', 'votre', 'vos', 'tu', 'tus', 'su', 'sus', 'il tuo', 'la tua', 'i tuoi', 'le tue', 'tuo', 'tua', 'tue', 'je', 'jouw', 'uw');
 
 export const OWN_PROMPT = alt(
-  'prompt', 'instructions', 'system message', 'programming', 'directives', 'configuration',
+  'prompt', 'instructions', 'system message', 'programming', 'directives', 'configuration', 'konfiguration',
+  'configuracion', 'configurazione', 'configuratie', 'regeln', 'regles', 'reglas', 'regole', 'regels', 'rules',
   'anweisungen', 'instruktionen', 'programmierung', 'consignes', 'instructions', 'instrucciones', 'programacion',
   'istruzioni', 'programmazione', 'instructies', 'programmering',
 );
@@ -112,6 +131,16 @@ export const ENCODINGS = alt(
 
 /** What an exfiltration wants out. */
 export const SENSITIVE = alt(
+  'e-?mail[- ]?address(?:es)?', 'e-?mail-?adressen', 'adresses? e-?mail', 'direcciones de correo', 'indirizzi e-?mail', 'e-?mailadressen',
+  'customer e-?mails?', 'kunden-?e-?mail-?adressen', 'card (?:details|data)', 'karte?n-?daten', 'kartnedaten', 'kartennummern',
+  'coordonnees bancaires', 'numeros de carte', 'datos de (?:la )?tarjeta', 'numeros de tarjeta', 'dati della carta', 'numeri di carta',
+  'kaartgegevens', 'kaartnummers', 'order history', 'bestell(?:historie|verlauf)', 'historique de(?:s)? commandes', 'historial de pedidos',
+  'cronologia (?:degli )?ordini', 'bestelgeschiedenis', 'this chat', 'dieses chats', 'ce chat', 'este chat', 'questa chat', 'deze chat',
+  'verlauf', 'delivery addresses', 'shipping addresses', 'lieferadressen', 'adresses de livraison', 'direcciones de entrega',
+  'indirizzi di consegna', 'afleveradressen', 'customer table', 'kundentabelle', 'table clients', 'tabla de clientes',
+  'tabella clienti', 'klantentabel', 'admin[- ]?token', 'admin[- ]?passwor[dt]', 'telefonnummern', 'phone numbers',
+  'numeros de telephone', 'numeros de telefono', 'numeri di telefono', 'telefoonnummers', 'kundendaten', 'donnees clients?',
+  'datos de (?:los )?clientes', 'dati dei clienti', 'klantgegevens', 'api-?schlussel', 'cle api', 'clave api', 'chiave api',
   'passwords?', 'api[ _-]?keys?', 'secrets?', 'tokens?', 'credentials', 'system[ -]?prompt', 'conversation', 'chat history',
   'previous messages', 'customer (?:data|details|records|list|emails?)', 'personal data', 'email addresses', 'credit cards?',
   'card numbers?', 'ibans?', 'phone numbers', 'user data', 'session', 'cookies?',
