@@ -10,7 +10,7 @@ const alt = (...parts: string[]) => `(?:${parts.join('|')})`;
 export const SET_ASIDE = alt(
   // en
   'ignore', 'disregard', 'forget', 'skip', 'bypass', 'override', 'overwrite', 'discard', 'abandon', 'neglect', 'drop',
-  'erase', 'never ?mind', "(?:do not|don'?t|no longer|stop) (?:follow|obey|respect|adhere to)", 'pay no attention to',
+  'erase', 'never ?mind', 'overschrijf', 'uberschreib(?:e|en)?', 'ecrase[zr]?', 'sobrescribe', 'sovrascrivi', "(?:do not|don'?t|no longer|stop) (?:follow|obey|respect|adhere to)", 'pay no attention to',
   'throw away', 'set aside', 'put aside',
   // de
   'ignorier(?:e|en|t)?', 'vergiss', 'vergesst', 'vergessen sie', 'missachte(?:n|t)?', 'uberspring(?:e|en)?', 'verwirf',
@@ -59,7 +59,7 @@ export const LIMITS = alt(
 /** Words that deny something: "no", "without", "neither … nor", in every language. */
 export const NO = alt(
   'no', 'without', 'never heard of', 'keine?r?', 'keinerlei', 'ohne', 'weder', 'aucune?', 'sans', 'ni', 'pas de', "n'a aucune?",
-  'ningun[ao]?', 'sin', 'nessun[ao]?', 'senza', 'geen', 'zonder', 'noch', "jamais entendu parler d(?:e|es)", 'nie von', 'nunca ha oido hablar de', 'non ha mai sentito parlare di', 'nooit gehoord van',
+  'ningun[ao]?', 'sin', 'nessun[ao]?', 'senza', 'non (?:hai|avere|ha|avessi)', 'geen', 'zonder', 'noch', "jamais entendu parler d(?:e|es)", 'nie von', 'nunca ha oido hablar de', 'non ha mai sentito parlare di', 'nooit gehoord van',
 );
 
 /** Qualifiers that point at instructions given before or by someone else (not the speaker's own "my"). */
@@ -95,7 +95,7 @@ export const REVEAL = alt(
   'cual(?:es)? (?:es|son)',
   'mostra(?:mi)?', 'rivela(?:mi)?', 'dammi', 'dimmi', 'ripeti', 'stampa', 'scrivi', 'copia', 'condividi',
   'qual(?:e|i) (?:e|sono)',
-  'toon', 'laat (?:\\w+ ){0,3}zien', 'onthul', 'geef(?: me)?', 'vertel(?: me)?', 'herhaal', 'print', 'schrijf', 'kopieer', 'deel',
+  'toon', 'laat (?:\\w+ ){0,3}zien', 'onthul', 'verklap', 'geef(?: me)?', 'vertel(?: me)?', 'herhaal', 'print', 'schrijf', 'kopieer', 'deel',
   'wat (?:is|zijn)',
 );
 
@@ -136,7 +136,7 @@ export const SENSITIVE = alt(
   'coordonnees bancaires', 'numeros de carte', 'datos de (?:la )?tarjeta', 'numeros de tarjeta', 'dati della carta', 'numeri di carta',
   'kaartgegevens', 'kaartnummers', 'order history', 'bestell(?:historie|verlauf)', 'historique de(?:s)? commandes', 'historial de pedidos',
   'cronologia (?:degli )?ordini', 'bestelgeschiedenis', 'this chat', 'dieses chats', 'ce chat', 'este chat', 'questa chat', 'deze chat',
-  'verlauf', 'delivery addresses', 'shipping addresses', 'lieferadressen', 'adresses de livraison', 'direcciones de entrega',
+  'verlauf', 'delivery addresses', 'shipping addresses', 'direcciones de envio', 'indirizzi di spedizione', 'verzendadressen', 'lieferadressen', 'adresses de livraison', 'direcciones de entrega',
   'indirizzi di consegna', 'afleveradressen', 'customer table', 'kundentabelle', 'table clients', 'tabla de clientes',
   'tabella clienti', 'klantentabel', 'admin[- ]?token', 'admin[- ]?passwor[dt]', 'telefonnummern', 'phone numbers',
   'numeros de telephone', 'numeros de telefono', 'numeri di telefono', 'telefoonnummers', 'kundendaten', 'donnees clients?',
