@@ -110,7 +110,9 @@ function base64Runs(text: string): string[] {
     if (inRun) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (i - start >= BASE64_MIN) runs.push(text.slice(start, i));
+      // A run right after a backslash starts with an escape letter (`\\nTmV3…` inside JSON): drop it.
+      const from = start > 0 && text.charCodeAt(start - 1) === 0x5c ? start + 1 : start;
+      if (i - from >= BASE64_MIN) runs.push(text.slice(from, i));
       start = -1;
     }
   }

@@ -83,6 +83,7 @@ export const SCOPED = alt(
 
 /** Requests to show something. */
 export const REVEAL = alt(
+  'include', 'insert', 'attach', 'embed', 'paste', 'fuge', 'fugen sie', 'ajoute[zr]?', 'insere[zr]?', 'incluye', 'inserta', 'anade', 'includi', 'inserisci', 'aggiungi', 'voeg', 'plak',
   'reveal', 'show(?: me| us)?', 'print', 'display', 'output', 'repeat', 'tell me', 'give me', 'share', 'leak', 'dump',
   'list', 'write (?:out|down)', 'spell out', 'recite', 'paste', 'copy', 'echo', 'disclose', 'expose', 'return',
   'what (?:is|are|was|were)', "what's",
@@ -113,7 +114,7 @@ export const HIDDEN_PROMPT = alt(
 );
 
 /** "Your instructions": the model's own, addressed in the second person. */
-export const YOUR = alt('your', 'ur', 'dein(?:e|en|er)?', 'ihre', 'ton', 'ta', 'tes', 'votre', 'vos', 'tu', 'tus', 'su', 'sus', 'il tuo', 'la tua', 'i tuoi', 'le tue', 'tuo', 'tua', 'tue', 'je', 'jouw', 'uw');
+export const YOUR = alt('your', 'ur', 'dein(?:e|en|er|es)?', 'ihre', 'ton', 'ta', 'tes', 'votre', 'vos', 'tu', 'tus', 'su', 'sus', 'il tuo', 'la tua', 'i tuoi', 'le tue', 'tuo', 'tua', 'tue', 'je', 'jouw', 'uw');
 
 export const OWN_PROMPT = alt(
   'prompt', 'instructions', 'system message', 'programming', 'directives', 'configuration', 'konfiguration',
@@ -154,6 +155,6 @@ export const SENSITIVE = alt(
 /** The model, as an indirect injection addresses it. */
 export const THE_AI = alt(
   'ai', 'a\\.i\\.', 'artificial intelligence', 'assistant', 'chat ?bot', 'llm', 'language model', 'gpt', 'chatgpt',
-  'claude', 'gemini', 'copilot', 'ai agent', 'model', 'ki', 'sprachmodell', 'assistent', 'ia', 'intelligence artificielle',
+  'claude', 'gemini', 'copilot', 'ai[ -]agent', 'ki-agent', 'ki-assistent', 'agent ia', 'agente (?:de )?ia', 'agente ai', 'model', 'ki', 'sprachmodell', 'assistent', 'ia', 'intelligence artificielle',
   'modele', 'asistente', 'modelo', 'assistente', 'modello', 'taalmodel', 'bot',
 );
