@@ -10,7 +10,7 @@ export const EXTRACTION_RULES: readonly InjectionRule[] = [
     'extraction.text-above',
     'prompt_extraction',
     0.55,
-    '\\b(?:repeat|print|output|write|copy|return|recite|echo|show|list|summari[sz]e|translate)\\b[^.\\n]{0,30}\\b(?:everything|all|the (?:text|words|content|messages?|lines?|instructions)|what (?:is|was) written)\\b[^.\\n]{0,20}\\b(?:above|before this|so far|preceding|verbatim|word for word)' +
+    '\\b(?:repeat|print|output|write|copy|return|recite|echo|show|list)\\b[^.\\n]{0,30}\\b(?:everything|all|the (?:text|words|content|messages?|lines?|instructions)|what (?:is|was) written)\\b[^.\\n]{0,20}\\b(?:above|before this|so far|preceding|verbatim|word for word)' +
       '|\\b(?:words|text|everything|instructions|content)\\s+(?:above|before)\\s+(?:this|that|the (?:line|message|question))' +
       '|\\b(?:wiederhole|gib|zeig|ubersetze)\\b[^.\\n]{0,30}\\b(?:alles|den text|die worter|die anweisungen)\\b[^.\\n]{0,20}\\b(?:oben|oberhalb|daruber|davor|wortlich)' +
       '|\\b(?:repete|donne|affiche|ecris)\\b[^.\\n]{0,30}\\b(?:tout ce qui|le texte|les mots|les instructions)\\b[^.\\n]{0,20}\\b(?:au-dessus|ci-dessus|precede|mot pour mot)' +
