@@ -36,11 +36,16 @@ export function neutralizeUnit(unit: TextUnit, spans: readonly { readonly start:
 /** From after the previous sentence end or line break to the next one (inclusive of its punctuation). */
 function sentenceAround(text: string, span: { readonly start: number; readonly end: number }): Range {
   let start = span.start;
+  // A match may begin on the boundary before its sentence (a line break, a full stop): start inside it.
+  while (start < span.end - 1 && (isBoundary(text, start) || /\s/.test(text[start] ?? ''))) start++;
   while (start > 0 && !isBoundary(text, start - 1)) start--;
-  while (start < span.start && /\s/.test(text[start] ?? '')) start++;
+  while (start < span.end && /\s/.test(text[start] ?? '')) start++;
   let end = span.end;
-  while (end < text.length && !isBoundary(text, end)) end++;
-  if (end < text.length && text[end] !== '\n') end++;
+  // A match that ends on its sentence's end mark ends the sentence; otherwise read on to the next end.
+  if (!(end > start && isBoundary(text, end - 1))) {
+    while (end < text.length && !isBoundary(text, end)) end++;
+    if (end < text.length && text[end] !== '\n') end++;
+  }
   return { start, end };
 }
 

@@ -26,15 +26,17 @@ export interface PreparedText {
 
 const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
 const NON_ASCII = /[^\t\n\r -~]/g;
+/** Typographic apostrophes read as `'`, so `don’t` and `qu’on` match the rules. */
+const APOSTROPHES = '\u2019\u2018\u02bc\u00b4\u0060';
 const INVISIBLE_IN_WORD = /\p{L}\p{Default_Ignorable_Code_Point}+\p{L}/u;
 const MIXED_SCRIPT = /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
 /** Two places where a digit or symbol sits between letters (`1gn0r3`): one alone is `b2b` or `mp3s`. */
-const LEET_MIX = /[a-z][0-9$|!][a-z][\s\S]*?[a-z][0-9$|!]+[a-z]/;
+const LEET_WORD = /(?<![a-z0-9+/=_-])[a-z0-9$|!@]{0,10}[a-z][0-9$|!@]+[a-z][a-z0-9$|!@]{0,10}(?![a-z0-9+/=_-])/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '|': 'l', '!': 'i' };
 /** `1` is `i` as often as `l` (`wi3d3rho1e`): a second reading with `l`. */
 const LEET_L: Record<string, string> = { ...LEET, '1': 'l', '|': 'i' };
 /** Punctuation inside words (`i|gnore`, `p.revious`, `SyS-tem`), and the casing noise that usually comes with it. */
-const SPLIT_PUNCT = /[a-z][|*_][a-z]/;
+const SPLIT_PUNCT = /[a-z][|*][a-z]/;
 const CASE_NOISE = /[a-z][A-Z]{2,}[a-z]|[A-Z]{2}[a-z][A-Z]/;
 const IN_WORD_PUNCT = /(?<=[a-z])[|*_.'-](?=[a-z])/g;
 const REVERSE_CUE = /\b(?:backwards|reversed?|in reverse|ruckwarts|umgekehrt|a l'envers|al reves|al contrario|a rovescio|achterstevoren|omgekeerd)\b/;
@@ -51,7 +53,7 @@ export function prepareText(text: string): PreparedText {
   const normalized = normalizeText(text);
   const plain = foldText(normalized.text);
   const variants: Variant[] = [{ kind: 'plain', text: plain }];
-  if (LEET_MIX.test(plain)) {
+  if (hasLeetWords(plain)) {
     for (const table of [LEET, LEET_L]) {
       const deleeted = plain.replace(LEET_RUN, (run) => (/[a-z]/.test(run) ? run.replace(/[0-9@$|!]/g, (c) => table[c] ?? c) : run));
       if (deleeted !== plain) variants.push({ kind: 'leetspeak', text: deleeted });
@@ -74,23 +76,36 @@ export function prepareText(text: string): PreparedText {
 }
 
 /** Lower case without accents, one code unit per code unit; native lower-casing for the ASCII case. */
+/** Two or more short words with a digit or symbol between letters; long runs (hashes, base64, JWTs) do not count. */
+function hasLeetWords(text: string): boolean {
+  LEET_WORD.lastIndex = 0;
+  return LEET_WORD.exec(text) !== null && LEET_WORD.exec(text) !== null;
+}
+
 function foldText(text: string): string {
   const lower = text.toLowerCase();
   if (PRINTABLE_ASCII.test(text)) return lower;
   // Lower-casing changes the length only for a few characters (`İ`); then fold ASCII and the rest separately.
   const base = lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
-  return base.replace(NON_ASCII, (c) => String.fromCharCode(foldChar(c.charCodeAt(0))));
+  return base.replace(NON_ASCII, (c) => (APOSTROPHES.includes(c) ? "'" : String.fromCharCode(foldChar(c.charCodeAt(0)))));
 }
 
 /** Base64 and hex runs that decode to mostly printable text, joined by newlines; '' when there are none. */
 function decodeRuns(text: string): string {
   const parts: string[] = [];
   for (const run of base64Runs(text)) {
-    const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64').toString('utf8');
-    if (isMostlyText(decoded)) parts.push(decoded);
+    // A run may carry a prefix (`x-`, `ref_`) before the encoded part: try the run, then what follows the prefix.
+    const cut = run.search(/[-_]/);
+    for (const candidate of cut > 0 && cut < 12 ? [run, run.slice(cut + 1)] : [run]) {
+      const decoded = decodeBase64(candidate);
+      if (isMostlyText(decoded)) {
+        parts.push(decoded);
+        break;
+      }
+    }
   }
   for (const match of text.matchAll(HEX_RUN)) {
-    const decoded = Buffer.from(match[0].replace(/[ :]/g, ''), 'hex').toString('utf8');
+    const decoded = Buffer.from(match[0].replace(/[ :]/g, '').slice(0, MAX_DECODED_CHARS * 2), 'hex').toString('utf8');
     if (isMostlyText(decoded)) parts.push(decoded);
   }
   return parts.join('\n');
@@ -105,9 +120,9 @@ function base64Runs(text: string): string[] {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
-    const inRun =
-      (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x2d || c === 0x5f || c === 0x3d;
-    if (inRun) {
+    const inRun = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x5f;
+    // `=` is padding, so it ends a run (`ref=<base64>` starts one); `-` joins base64url but also prefixes (`x-<b64>`).
+    if (inRun || (c === 0x2d && start >= 0)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       // A run right after a backslash starts with an escape letter (`\\nTmV3…` inside JSON): drop it.
@@ -119,13 +134,35 @@ function base64Runs(text: string): string[] {
   return runs;
 }
 
-/** Decoded binary (an image, a hash) is not a message: at least 90% letters, digits, spaces and punctuation. */
+/** Runs longer than this are decoded only in part: enough for any instruction, and bounded work per run. */
+const MAX_DECODED_CHARS = 4096;
+
+function decodeBase64(run: string): string {
+  const head = run.slice(0, (MAX_DECODED_CHARS / 3) * 4);
+  return Buffer.from(head, /[-_]/.test(head) ? 'base64url' : 'base64').toString('utf8');
+}
+
+/**
+ * Decoded binary (an image, a hash) is not a message: at least 90% printable, and somewhere a word of three
+ * letters, a space and a word of two. One linear pass (a regex for the word test was quadratic on long runs).
+ */
 function isMostlyText(decoded: string): boolean {
   if (decoded.length < 12) return false;
   let printable = 0;
+  let letters = 0;
+  let lettersBeforeSpace = -1;
+  let words = false;
   for (let i = 0; i < decoded.length; i++) {
     const c = decoded.charCodeAt(i);
     if ((c >= 0x20 && c < 0x7f) || c === 0x0a || (c >= 0xc0 && c < 0x250)) printable++;
+    const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (isLetter) {
+      letters++;
+      if (lettersBeforeSpace >= 3 && letters >= 2) words = true;
+    } else {
+      lettersBeforeSpace = c === 0x20 ? letters : -1;
+      letters = 0;
+    }
   }
-  return printable / decoded.length >= 0.9 && /[a-z]{3,} [a-z]{2,}/i.test(decoded);
+  return words && printable / decoded.length >= 0.9;
 }

@@ -3,8 +3,8 @@ import { GAP, QUALIFIED, rule, type InjectionRule } from './rule.ts';
 import * as V from './vocabulary.ts';
 
 export const OVERRIDE_RULES: readonly InjectionRule[] = [
-  rule('override.earlier-instructions', 'instruction_override', 0.75, `\\b${V.SET_ASIDE}\\b${GAP}\\b${QUALIFIED}\\s+${V.INSTRUCTIONS}\\b(?!\\s+${V.SCOPED})`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
-  rule('override.earlier-rules', 'instruction_override', 0.45, `\\b${V.SET_ASIDE}\\b${GAP}\\b${QUALIFIED}\\s+${V.RULES}\\b(?!\\s+${V.SCOPED})`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
+  rule('override.earlier-instructions', 'instruction_override', 0.75, `\\b${V.SET_ASIDE}\\b${GAP}\\b${QUALIFIED}\\s+${V.INSTRUCTIONS}\\b(?![ \\t]+${V.SCOPED})`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
+  rule('override.earlier-rules', 'instruction_override', 0.45, `\\b${V.SET_ASIDE}\\b${GAP}\\b${QUALIFIED}\\s+${V.RULES}\\b(?![ \\t]+${V.SCOPED})`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
   rule('override.instructions', 'instruction_override', 0.4, `\\b${V.SET_ASIDE}\\s+(?:${V.EARLIER}\\s+){0,3}${V.INSTRUCTIONS}\\b`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
   rule(
     'override.everything-before',
@@ -47,7 +47,7 @@ export const OVERRIDE_RULES: readonly InjectionRule[] = [
     0.5,
     '\\b(?:previous|above|prior|original|earlier)\\s+(?:task|instructions?|prompt)\\s+(?:is|are|was|were|has been|have been)\\s+(?:cancel+ed|void|revoked|obsolete|no longer valid|overridden|replaced|suspended)' +
       '|\\b(?:vorherige|bisherige|ursprungliche)n?\\s+(?:aufgabe|anweisung(?:en)?)\\s+(?:ist|sind)\\s+(?:hiermit\\s+|ab sofort\\s+)?(?:hinfallig|ungultig|aufgehoben|beendet|ersetzt)', { anchor: 'cancel|void|revoked|obsolete|no longer valid|overridden|replaced|suspended|hinfallig|ungultig|aufgehoben|beendet|ersetzt' }),
-  rule('override.your-rules', 'instruction_override', 0.5, `\\b${V.SET_ASIDE}\\b${GAP}\\b${V.YOUR}\\s+(?:\\w+\\s+)?${V.RULES}\\b(?!\\s+${V.SCOPED})`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
+  rule('override.your-rules', 'instruction_override', 0.5, `\\b${V.SET_ASIDE}\\b${GAP}\\b${V.YOUR}\\s+(?:\\w+\\s+)?${V.RULES}\\b(?![ \\t]+${V.SCOPED})`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
   rule('override.suspend-instructions', 'instruction_override', 0.65, `\\bsetz(?:e|en sie|t)? (?:\\w+ ){0,3}(?:${V.INSTRUCTIONS}|${V.RULES}) au(?:ss|ß)er kraft\\b|\\b(?:${V.INSTRUCTIONS}|${V.RULES})\\b[^.!?\\n]{0,40}\\bbuiten beschouwing\\b|\\blaat (?:\\w+ ){0,3}(?:${V.INSTRUCTIONS}|${V.RULES}) varen\\b`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
   rule('override.own-rules', 'instruction_override', 0.3, `\\b(?:${V.SET_ASIDE}|ignoro|ignorero|ignorerai|ignorerò|i will ignore|i'll ignore|je vais ignorer|j'ignore|voy a ignorar|negeer)\\s+(?:ich\\s+|ik\\s+)?(?:my|meine|mes|mis|le mie|mijn)\\s+${V.RULES}\\b`, { anchor: `${V.INSTRUCTIONS}|${V.RULES}` }),
   rule('override.policy', 'instruction_override', 0.35, '\\b(?:ignore|ignoriere|ignorier|ignora|ignorez|negeer|disregard|bypass|umgehe|contourne|salta|aggira|omzeil)\\s+(?:the\\s+|die\\s+|la\\s+|le\\s+|el\\s+|il\\s+|het\\s+|de\\s+)?(?:[a-z-]+\\s+)?(?:policy|policies|richtlinien|shop-richtlinien|politique|politica|beleid|winkelbeleid|regeln|reglas|regole|regels)\\b'),
@@ -91,7 +91,7 @@ export const OVERRIDE_RULES: readonly InjectionRule[] = [
     'override.authority',
     'instruction_override',
     0.3,
-    "\\b(?:i am|i'm|im|ich bin|je suis|c'est moi|soy|sono|ik ben)\\s+(?:(?:now|nu|jetzt|ab jetzt|maintenant|desormais|ahora|ora|adesso)\\s+)?(?:your|the|dein|der|ton|le|la|l'|tu|el|il tuo|il|lo|je|de|jouw)\\s*(?:new\\s+)?(?:developer|entwickler|developpeur|desarrollador|sviluppatore|ontwikkelaar|admin|administrat\\w*|owner|inhaber|proprietaire|dueno|proprietario|eigenaar|operator|boss|chef|jefe|capo|baas|creator|schopfer|createur|creador|creatore|maker)\\b", { anchor: 'develop|entwickler|admin|owner|inhaber|propri|dueno|eigenaar|operator|boss|chef|jefe|capo|baas|creat|schopfer|maker|sviluppat|desarroll|ontwikkel' }),
+    "\\b(?:i am|i'm|im|ich bin|je suis|c'est moi|soy|sono|ik ben)\\s+(?:(?:now|nu|jetzt|ab jetzt|maintenant|desormais|ahora|ora|adesso)\\s+)?(?:your|the|dein|der|ton|le|la|l'|tu|el|il tuo|il|lo|je|de|jouw)\\s*(?:new\\s+)?(?:developer|entwickler|developpeur|desarrollador|sviluppatore|ontwikkelaar|admin|administrat\\w*|owner|inhaber|proprietaire|dueno|proprietario|eigenaar|operator|boss|chef|jefe|capo|baas|creator|schopfer|createur|creador|creatore|maker)\\b", { anchor: 'develop|entwickler|admin|owner|inhaber|propri|dueno|eigenaar|operator|boss|chef|jefe|capo|baas|crea|schopfer|maker|sviluppat|desarroll|ontwikkel' }),
   rule(
     'override.obey-me',
     'instruction_override',

@@ -29,6 +29,12 @@ export interface InjectionResult {
 /** At or above: `injection`. The policy may set its own threshold; this is the default verdict's. */
 export const INJECTION_THRESHOLD = 0.5;
 export const SUSPICIOUS_THRESHOLD = 0.25;
+/**
+ * Evidence counts together only within this many characters of each other: a long prompt (a pasted document,
+ * twenty reviews) holds many unrelated weak signals, and adding them across the whole text flagged 35% of
+ * benign 4 KB prompts in the benchmark. Attacks are local; disguised and raw signals apply everywhere.
+ */
+const WINDOW_CHARS = 400;
 /** A disguise is evidence of intent in itself: about as strong as a weak rule. */
 const DISGUISE_WEIGHT = 0.3;
 const RAW_SIGNAL_WEIGHT = 0.2;
@@ -60,6 +66,8 @@ export function scoreInjection(text: string, source: InjectionSource = 'user'): 
   const weights = new Map<string, number>();
   const categories = new Set<Category>();
   const spans: { start: number; end: number }[] = [];
+  /** Where each signal fired in the plain text; absent for disguised and raw signals, which apply everywhere. */
+  const positions = new Map<string, number[]>();
   const [plain, ...disguised] = prepared.variants as [Variant, ...Variant[]];
   const plainHits = new Set<InjectionRule>();
   for (const rule of candidateRules(plain.text)) {
@@ -72,6 +80,9 @@ export function scoreInjection(text: string, source: InjectionSource = 'user'): 
       }
       if (!plainHits.has(rule)) add(weights, categories, rule, source);
       plainHits.add(rule);
+      const at = positions.get(rule.id) ?? [];
+      at.push(m.index);
+      positions.set(rule.id, at);
       const [start, end] = prepared.toOriginal(m.index, m.index + m[0].length);
       spans.push({ start, end });
     }
@@ -89,7 +100,36 @@ export function scoreInjection(text: string, source: InjectionSource = 'user'): 
   }
   // Invisible characters and mixed scripts are common enough in pasted text to be weak alone.
   for (const signal of prepared.rawSignals) weights.set(signal, RAW_SIGNAL_WEIGHT);
-  return combine(weights, categories, spans);
+  return combine(weights, categories, spans, positions);
+}
+
+/** The strongest noisy-or over the signals that fired within WINDOW_CHARS of one another (plus the global ones). */
+function bestWindowScore(signals: readonly string[], weights: Map<string, number>, positions: Map<string, number[]>): number {
+  let global = 1;
+  for (const id of signals) if (!positions.has(id)) global *= 1 - (weights.get(id) as number);
+  const anchors = signals.flatMap((id) => positions.get(id) ?? []);
+  if (anchors.length === 0) return 1 - global;
+  let best = 0;
+  for (const center of anchors) {
+    let miss = global;
+    const inWindow = new Set<Category>();
+    for (const id of signals) {
+      const rule = RULE_BY_ID.get(id);
+      if (rule?.onlyWith || !positions.get(id)?.some((p) => Math.abs(p - center) <= WINDOW_CHARS)) continue;
+      inWindow.add(rule?.category ?? 'obfuscation');
+    }
+    // Disguised and raw signals count everywhere, their categories too.
+    for (const id of signals) if (!positions.has(id)) inWindow.add(RULE_BY_ID.get(id)?.category ?? 'obfuscation');
+    for (const id of signals) {
+      const at = positions.get(id);
+      if (!at || !at.some((p) => Math.abs(p - center) <= WINDOW_CHARS)) continue;
+      const rule = RULE_BY_ID.get(id);
+      if (rule?.onlyWith && !inWindow.has(rule.onlyWith)) continue;
+      miss *= 1 - (weights.get(id) as number);
+    }
+    best = Math.max(best, 1 - miss);
+  }
+  return best;
 }
 
 function add(weights: Map<string, number>, categories: Set<Category>, rule: InjectionRule, source: InjectionSource): void {
@@ -98,19 +138,22 @@ function add(weights: Map<string, number>, categories: Set<Category>, rule: Inje
   if (!rule.onlyWith) categories.add(rule.category);
 }
 
-function combine(weights: Map<string, number>, categories: Set<Category>, spans: { start: number; end: number }[]): InjectionResult {
-  let miss = 1;
+function combine(
+  weights: Map<string, number>,
+  categories: Set<Category>,
+  spans: { start: number; end: number }[],
+  positions: Map<string, number[]>,
+): InjectionResult {
   const signals: string[] = [];
   const counted = new Set<Category>();
-  for (const [id, weight] of weights) {
+  for (const id of weights.keys()) {
     const rule = RULE_BY_ID.get(id);
     if (rule?.onlyWith && !categories.has(rule.onlyWith)) continue;
-    miss *= 1 - weight;
     signals.push(id);
     counted.add(rule?.category ?? 'obfuscation');
   }
   if (signals.length === 0) return CLEAN;
-  const score = Math.round((1 - miss) * 1000) / 1000;
+  const score = Math.round(bestWindowScore(signals, weights, positions) * 1000) / 1000;
   const verdict = score >= INJECTION_THRESHOLD ? 'injection' : score >= SUSPICIOUS_THRESHOLD ? 'suspicious' : 'clean';
   return { score, verdict, signals: signals.sort(), categories: [...counted].sort(), spans };
 }

@@ -53,7 +53,7 @@ export const LIMITS = alt(
   'restrictions?', 'limites?', 'filtres?', 'regles?', 'censure', 'ethique', 'consignes?', 'morale',
   'restricci(?:on|ones)', 'limites?', 'filtros?', 'reglas?', 'censura', 'etica', 'politicas?', 'directrices?', 'normas?',
   'restrizion[ei]', 'limit[ei]', 'filtr[oi]', 'regol[ae]', 'censura', 'etica', 'norme',
-  'beperkingen?', 'grenzen', 'filters?', 'regels?', 'censuur', 'ethiek', 'richtlijnen?', 'einschrankung', 'richtlinie', 'linee? guida', 'direttive?', 'pautas?', 'directriz',
+  'beperking(?:en)?', 'grenzen', 'filters?', 'regels?', 'censuur', 'ethiek', 'richtlijn(?:en)?', 'einschrankung', 'richtlinie', 'linee? guida', 'direttive?', 'pautas?', 'directriz',
 );
 
 /** Words that deny something: "no", "without", "neither … nor", in every language. */
