@@ -103,6 +103,8 @@ const symbol = (code: number): number => (code < ALPHABET ? code : ALPHABET - 1)
 export interface AnchorIndex {
   /** Which of the anchor sets given at build time have an anchor in `text`. */
   present(text: string): Uint8Array;
+  /** Per anchor set, where its anchors end in `text` (null: none occurs). */
+  locate(text: string): (number[] | null)[];
 }
 
 export function createAnchorIndex(sets: readonly (readonly string[])[]): AnchorIndex {
@@ -135,6 +137,16 @@ export function createAnchorIndex(sets: readonly (readonly string[])[]): AnchorI
         state = table[state * ALPHABET + symbol(text.charCodeAt(i))] as number;
         const hits = outs[state] as number[];
         for (let k = 0; k < hits.length; k++) found[hits[k] as number] = 1;
+      }
+      return found;
+    },
+    locate(text) {
+      const found: (number[] | null)[] = new Array<number[] | null>(sets.length).fill(null);
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        state = table[state * ALPHABET + symbol(text.charCodeAt(i))] as number;
+        const hits = outs[state] as number[];
+        for (let k = 0; k < hits.length; k++) (found[hits[k] as number] ??= []).push(i);
       }
       return found;
     },

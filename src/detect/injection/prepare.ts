@@ -31,7 +31,8 @@ const APOSTROPHES = '\u2019\u2018\u02bc\u00b4\u0060';
 const INVISIBLE_IN_WORD = /\p{L}\p{Default_Ignorable_Code_Point}+\p{L}/u;
 const MIXED_SCRIPT = /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
 /** Two places where a digit or symbol sits between letters (`1gn0r3`): one alone is `b2b` or `mp3s`. */
-const LEET_WORD = /(?<![a-z0-9+/=_-])[a-z0-9$|!@]{0,10}[a-z][0-9$|!@]+[a-z][a-z0-9$|!@]{0,10}(?![a-z0-9+/=_-])/g;
+/** Not next to `@` or base64 characters: e-mail addresses and encoded blobs are not leetspeak. */
+const LEET_WORD = /(?<![a-z0-9+/=_@-])[a-z0-9$|!@]{0,10}[a-z][0-9$|!@]+[a-z][a-z0-9$|!@]{0,10}(?![a-z0-9+/=_@-])/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '|': 'l', '!': 'i' };
 /** `1` is `i` as often as `l` (`wi3d3rho1e`): a second reading with `l`. */
 const LEET_L: Record<string, string> = { ...LEET, '1': 'l', '|': 'i' };
@@ -56,14 +57,17 @@ export function prepareText(text: string): PreparedText {
   if (hasLeetWords(plain)) {
     for (const table of [LEET, LEET_L]) {
       const deleeted = plain.replace(LEET_RUN, (run) => (/[a-z]/.test(run) ? run.replace(/[0-9@$|!]/g, (c) => table[c] ?? c) : run));
-      if (deleeted !== plain) variants.push({ kind: 'leetspeak', text: deleeted });
+      if (deleeted !== plain) variants.push({ kind: 'leetspeak', text: aroundChanges(plain, deleeted) });
     }
   }
-  if (SPLIT_PUNCT.test(plain) || CASE_NOISE.test(normalized.text)) variants.push({ kind: 'split', text: plain.replace(IN_WORD_PUNCT, '') });
+  if (SPLIT_PUNCT.test(plain) || CASE_NOISE.test(normalized.text)) {
+    const split = rewriteAround(plain, IN_WORD_PUNCT, '');
+    if (split !== '') variants.push({ kind: 'split', text: split });
+  }
+  SPACED.lastIndex = 0;
+  if (SPACED.test(plain)) variants.push({ kind: 'spaced', text: rewriteAround(plain, SPACED, (run) => run.replace(/[ ._*-]/g, '')) });
   if (REVERSE_CUE.test(plain)) variants.push({ kind: 'reversed', text: [...plain].reverse().join('') });
   if (CONCAT_CUE.test(plain)) variants.push({ kind: 'concatenated', text: [...plain.matchAll(QUOTED)].map((m) => m[1]).join('') });
-  SPACED.lastIndex = 0;
-  if (SPACED.test(plain)) variants.push({ kind: 'spaced', text: plain.replace(SPACED, (run) => run.replace(/[ ._*-]/g, '')) });
   const decoded = decodeRuns(normalized.text);
   if (decoded !== '') variants.push({ kind: 'encoded', text: foldText(decoded) });
   const rawSignals: string[] = [];
@@ -76,6 +80,44 @@ export function prepareText(text: string): PreparedText {
 }
 
 /** Lower case without accents, one code unit per code unit; native lower-casing for the ASCII case. */
+/**
+ * A disguised form is read only around the disguise: the rest of a long prompt is the plain text, already read,
+ * and reading it again in every form cost two thirds of the scoring time on 4 KB prompts (measured).
+ */
+const DISGUISE_WINDOW = 300;
+
+/** The windows of `changed` around the positions where it differs from `plain` (same length), joined. */
+function aroundChanges(plain: string, changed: string): string {
+  const positions: number[] = [];
+  for (let i = 0; i < plain.length; i++) if (plain.charCodeAt(i) !== changed.charCodeAt(i)) positions.push(i);
+  return windowsOf(changed, positions).join('\n\n');
+}
+
+/** The windows of `plain` around each match of `pattern`, each rewritten, joined. */
+function rewriteAround(plain: string, pattern: RegExp, replacement: string | ((match: string) => string)): string {
+  const positions = [...plain.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m.index);
+  return windowsOf(plain, positions)
+    .map((window) => window.replace(pattern, replacement as string))
+    .join('\n\n');
+}
+
+function windowsOf(text: string, positions: readonly number[]): string[] {
+  const windows: string[] = [];
+  let start = -1;
+  let end = -1;
+  for (const at of positions) {
+    if (start >= 0 && at - DISGUISE_WINDOW <= end) {
+      end = Math.min(text.length, at + DISGUISE_WINDOW);
+      continue;
+    }
+    if (end > start) windows.push(text.slice(start, end));
+    start = Math.max(0, at - DISGUISE_WINDOW);
+    end = Math.min(text.length, at + DISGUISE_WINDOW);
+  }
+  if (end > start) windows.push(text.slice(start, end));
+  return windows;
+}
+
 /** Two or more short words with a digit or symbol between letters; long runs (hashes, base64, JWTs) do not count. */
 function hasLeetWords(text: string): boolean {
   LEET_WORD.lastIndex = 0;

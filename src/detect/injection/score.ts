@@ -47,10 +47,58 @@ const ORDERED = [...INJECTION_RULES.filter((r) => !r.onlyWith), ...INJECTION_RUL
 const ANCHORS = ORDERED.map((rule) => leadingLiterals(rule.anchor ?? rule.pattern.source));
 const ANCHOR_INDEX = createAnchorIndex(ANCHORS.map((anchors) => anchors ?? []));
 
-/** The rules that may match `text`: those with an anchor in it, and those without anchors. */
-function candidateRules(text: string): InjectionRule[] {
-  const present = ANCHOR_INDEX.present(text);
-  return ORDERED.filter((_, i) => ANCHORS[i] === null || present[i] === 1);
+/**
+ * Where a rule can match: every match lies within REACH characters of one of its anchors (rules bound every gap),
+ * so a rule runs only on the windows around its anchors, or on the whole text when they cover most of it. On a
+ * 4 KB prompt full of common words this cut the rule time several-fold: each rule is a large alternation that
+ * V8 tries at every position it is given.
+ */
+const REACH = 400;
+
+interface Candidate {
+  readonly rule: InjectionRule;
+  /** [start, end) slices of the text to run the rule on. */
+  readonly windows: readonly (readonly [number, number])[];
+}
+
+/** The rules that may match `text` (an anchor occurs, or the rule has none), with the windows to run them on. */
+function candidateRules(text: string): Candidate[] {
+  const located = ANCHOR_INDEX.locate(text);
+  const out: Candidate[] = [];
+  ORDERED.forEach((rule, i) => {
+    if (ANCHORS[i] === null) out.push({ rule, windows: [[0, text.length]] });
+    else if (located[i]) out.push({ rule, windows: windowsAround(text, located[i]) });
+  });
+  return out;
+}
+
+function windowsAround(text: string, ends: readonly number[]): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const end of ends) {
+    let from = Math.max(0, end - REACH);
+    // Start on a word boundary, looking back a little only: a long run without spaces must not cost a scan each.
+    for (let k = 0; k < 40 && from > 0 && text.charCodeAt(from - 1) > 0x20; k++) from--;
+    const to = Math.min(text.length, end + REACH);
+    const last = windows.at(-1);
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+/** Matches of `rule` within the windows, as [index, length] in the text's coordinates. */
+function* matchesIn(rule: InjectionRule, text: string, windows: readonly (readonly [number, number])[]): Generator<[number, number]> {
+  for (const [from, to] of windows) {
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(slice); m !== null; m = rule.pattern.exec(slice)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      yield [from + m.index, m[0].length];
+    }
+  }
 }
 
 /** A rule that counts only next to another category is not run until that category has fired. */
@@ -70,28 +118,22 @@ export function scoreInjection(text: string, source: InjectionSource = 'user'): 
   const positions = new Map<string, number[]>();
   const [plain, ...disguised] = prepared.variants as [Variant, ...Variant[]];
   const plainHits = new Set<InjectionRule>();
-  for (const rule of candidateRules(plain.text)) {
+  for (const { rule, windows } of candidateRules(plain.text)) {
     if (!isDue(rule, categories)) continue;
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(plain.text); m !== null; m = rule.pattern.exec(plain.text)) {
-      if (m[0].length === 0) {
-        rule.pattern.lastIndex++;
-        continue;
-      }
+    for (const [index, length] of matchesIn(rule, plain.text, windows)) {
       if (!plainHits.has(rule)) add(weights, categories, rule, source);
       plainHits.add(rule);
       const at = positions.get(rule.id) ?? [];
-      at.push(m.index);
+      at.push(index);
       positions.set(rule.id, at);
-      const [start, end] = prepared.toOriginal(m.index, m.index + m[0].length);
+      const [start, end] = prepared.toOriginal(index, index + length);
       spans.push({ start, end });
     }
   }
   for (const variant of disguised) {
-    for (const rule of candidateRules(variant.text)) {
+    for (const { rule, windows } of candidateRules(variant.text)) {
       if (plainHits.has(rule) || !isDue(rule, categories)) continue;
-      rule.pattern.lastIndex = 0;
-      if (!rule.pattern.test(variant.text)) continue;
+      if (matchesIn(rule, variant.text, windows).next().done === true) continue;
       add(weights, categories, rule, source);
       weights.set(`obfuscation.${variant.kind}`, DISGUISE_WEIGHT);
       categories.add('obfuscation');
