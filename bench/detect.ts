@@ -1,21 +1,27 @@
 /**
- * `npm run bench:detect [-- --quick --only airlock|redact-pii|openredaction --json --corpus F --rules F]`: Airlock's
- * detection engine against two peer libraries (redact-pii, openredaction) in one run on one machine, on the same
- * inputs: latency per ~4 KB prompt (p50/p99 over hundreds of prompts built from the labelled corpus), throughput
- * over a ~10 MB repetition of the corpus, and span-level precision/recall/F1 plus the share of benign texts
- * altered on the labelled corpus. Everything runs in this process on its main thread, one call at a time, so the
- * figures are single-core and free of IPC. It prints a table (or JSON) and never fails on timings or scores:
- * on a shared machine they are evidence, not a verdict.
+ * `npm run bench:detect [-- --quick --only ENGINES --injection-only --json --corpus F --rules F --injection-corpus F]`:
+ * Airlock's detection engine against two peer libraries (redact-pii, openredaction) in one run on one machine, on
+ * the same inputs: latency per ~4 KB prompt (p50/p99 over hundreds of prompts built from the labelled corpus),
+ * throughput over a ~10 MB repetition of the corpus, and span-level precision/recall/F1 plus the share of benign
+ * texts altered on the labelled corpus. A second section does the same for the prompt-injection detector against
+ * a naive regex and a peer library (naive-regex, vard) on three workloads (lib/detect-injection.ts); `--only`
+ * picks engines of either section (airlock is in both; a section none of whose engines is picked is skipped) and
+ * `--injection-only` skips the PII section. Everything runs in this process on its main thread, one call at a
+ * time, so the figures are single-core and free of IPC. It prints tables (or JSON) and never fails on timings or
+ * scores: on a shared machine they are evidence, not a verdict.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { machineBusySeconds, processCpuSeconds } from './lib/cpu.ts';
 import { buildPrompts, buildVolume, loadCorpus, loadRules, utf8Bytes, type CorpusText } from './lib/detect-corpus.ts';
 import { createEngine, ENGINE_NAMES, type Engine, type EngineName } from './lib/detect-engines.ts';
 import { newTally, rates, scoreText, type Tally } from './lib/detect-quality.ts';
 import { notes, table, type EngineResult, type LatencyResult, type ThroughputResult } from './lib/detect-report.ts';
+import { buildInjectionWorkloads, measureInjection, type InjectionEngineResult, type InjectionWorkload } from './lib/detect-injection.ts';
+import { INJECTION_ENGINE_NAMES, type InjectionEngineName } from './lib/detect-injection-engines.ts';
+import { injectionHeader, injectionNotes, injectionTable, INJECTION_P50_TARGET_MS, targetMet } from './lib/detect-injection-report.ts';
+import { cpuSnapshot, otherCpuShare, percentile } from './lib/detect-timing.ts';
 
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 const PROMPT_BYTES = 4096;
@@ -27,7 +33,9 @@ interface Settings {
   readonly quick: boolean;
   readonly json: boolean;
   readonly engines: readonly EngineName[];
+  readonly injectionEngines: readonly InjectionEngineName[];
   readonly corpusPath: string;
+  readonly injectionCorpusPath: string;
   readonly rulesPath: string;
   readonly prompts: number;
   readonly warmupPrompts: number;
@@ -40,22 +48,32 @@ function parseSettings(): Settings {
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'injection-only': { type: 'boolean', default: false },
       corpus: { type: 'string' },
       rules: { type: 'string' },
+      'injection-corpus': { type: 'string' },
     },
     strict: true,
   });
-  const wanted = values.only?.split(',').map((s) => s.trim()) ?? ENGINE_NAMES;
-  const unknown = wanted.filter((w) => !(ENGINE_NAMES as readonly string[]).includes(w));
+  const known: readonly string[] = [...new Set<string>([...ENGINE_NAMES, ...INJECTION_ENGINE_NAMES])];
+  const wanted = values.only?.split(',').map((s) => s.trim()) ?? known;
+  const unknown = wanted.filter((w) => !known.includes(w));
   if (unknown.length > 0 || wanted.length === 0) {
-    throw new Error(`--only expects ${ENGINE_NAMES.join(', ')} (comma-separated), got ${values.only}`);
+    throw new Error(`--only expects ${known.join(', ')} (comma-separated), got ${values.only}`);
   }
   const quick = values.quick;
+  const engines = values['injection-only'] ? [] : ENGINE_NAMES.filter((n) => wanted.includes(n));
+  const injectionEngines = INJECTION_ENGINE_NAMES.filter((n) => wanted.includes(n));
+  if (engines.length === 0 && injectionEngines.length === 0) {
+    throw new Error(`--injection-only needs at least one of ${INJECTION_ENGINE_NAMES.join(', ')} in --only`);
+  }
   return {
     quick,
     json: values.json,
-    engines: ENGINE_NAMES.filter((n) => wanted.includes(n)),
+    engines,
+    injectionEngines,
     corpusPath: values.corpus ?? `${FIXTURES}detect-corpus.jsonl`,
+    injectionCorpusPath: values['injection-corpus'] ?? `${FIXTURES}injection-corpus.jsonl`,
     rulesPath: values.rules ?? `${FIXTURES}detect-corpus.rules.json`,
     prompts: quick ? 100 : 1000,
     warmupPrompts: quick ? 20 : 100,
@@ -82,10 +100,6 @@ async function runOnce(engine: Engine, text: string): Promise<void> {
   const pending = engine.run(text);
   if (pending !== undefined) await pending;
 }
-
-/** Nearest-rank percentile of ascending values. */
-const percentile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 
 async function measureLatency(engine: Engine, prompts: readonly string[], warmup: readonly string[]): Promise<LatencyResult> {
   for (const prompt of warmup) await runOnce(engine, prompt);
@@ -154,22 +168,10 @@ function header(settings: Settings, work: Workload, facts: Record<string, string
       `${facts.ramGiB} GiB RAM; load average ${facts.loadAverage}`,
     `single-threaded, in-process: every engine runs on this process's main thread, one call at a time (one core).`,
     `corpus: ${work.corpus.length} texts (${benign} benign, ${entities} gold entities) from ${settings.corpusPath}`,
-    `latency: ${work.warmup.length} warm-up + ${work.prompts.length} measured prompts of >= ${PROMPT_BYTES} bytes ` +
+    ...(settings.engines.length === 0 ? [] : [`latency: ${work.warmup.length} warm-up + ${work.prompts.length} measured prompts of >= ${PROMPT_BYTES} bytes ` +
       `(mean ${meanPrompt}); throughput: ${(work.volume.bytes / 1e6).toFixed(1)} MB in ${work.volume.texts.length} texts` +
-      (settings.quick ? '; --quick' : ''),
+      (settings.quick ? '; --quick' : '')]),
   ];
-}
-
-/** CPU readings around the timed phases, to tell a reader when other processes competed for the cores. */
-function cpuSnapshot(): { own: number | null; machine: number | null; at: number } {
-  return { own: processCpuSeconds(process.pid), machine: machineBusySeconds(), at: performance.now() };
-}
-
-/** Share of the machine's CPU used by other processes between two snapshots, or null without /proc. */
-function otherCpuShare(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>): number | null {
-  if (before.own === null || after.own === null || before.machine === null || after.machine === null) return null;
-  const others = after.machine - before.machine - (after.own - before.own);
-  return Math.max(0, others) / (((after.at - before.at) / 1000) * availableParallelism());
 }
 
 async function measure(engine: Engine, work: Workload, log: (line: string) => void): Promise<EngineResult> {
@@ -184,10 +186,49 @@ async function measure(engine: Engine, work: Workload, log: (line: string) => vo
   return { name: engine.name, how: engine.how, latency, throughput, otherCpuShare: otherCpu, quality };
 }
 
+interface InjectionRun {
+  readonly workloads: readonly InjectionWorkload[];
+  readonly results: readonly InjectionEngineResult[];
+}
+
+/** The injection workloads, built before anything is timed, or null when no injection engine was picked. */
+function buildInjection(settings: Settings, work: Workload): InjectionWorkload[] | null {
+  if (settings.injectionEngines.length === 0) return null;
+  if (!existsSync(settings.injectionCorpusPath)) throw new Error(`${settings.injectionCorpusPath} does not exist (pass --injection-corpus)`);
+  return buildInjectionWorkloads({
+    corpusPath: settings.injectionCorpusPath,
+    piiPrompts: work.prompts,
+    piiWarmup: work.warmup,
+    prompts: settings.prompts,
+    warmupPrompts: settings.warmupPrompts,
+    promptBytes: PROMPT_BYTES,
+    promptSeed: PROMPT_SEED,
+    warmupSeed: WARMUP_SEED,
+  });
+}
+
+function injectionJson(run: InjectionRun, settings: Settings): unknown {
+  return {
+    targetP50Ms: INJECTION_P50_TARGET_MS,
+    workloads: run.workloads.map((w) => ({
+      name: w.name,
+      what: w.what,
+      attacks: w.attacks,
+      prompts: w.prompts.length,
+      warmupPrompts: w.warmup.length,
+      meanPromptBytes: Math.round(w.prompts.reduce((n, p) => n + utf8Bytes(p), 0) / w.prompts.length),
+      volumeBytes: settings.volumeBytes,
+      airlockTargetMet: targetMet(run.results, w.name),
+    })),
+    engines: run.results,
+  };
+}
+
 async function main(): Promise<void> {
   const settings = parseSettings();
   const work = buildWorkload(settings);
   const rules = loadRules(settings.rulesPath);
+  const injectionWorkloads = buildInjection(settings, work);
   const facts = machineFacts();
   // Progress goes to stderr so --json output on stdout stays parseable.
   const log = (line: string) => process.stderr.write(`bench:detect: ${line}\n`);
@@ -195,6 +236,11 @@ async function main(): Promise<void> {
 
   const results: EngineResult[] = [];
   for (const name of settings.engines) results.push(await measure(await createEngine(name, rules), work, log));
+  // Each injection engine runs in a fresh worker thread, so what ran before cannot slow it (lib/detect-injection.ts).
+  const injection: InjectionRun | null =
+    injectionWorkloads === null
+      ? null
+      : { workloads: injectionWorkloads, results: await measureInjection(settings.injectionEngines, injectionWorkloads, settings.volumeBytes, log) };
 
   if (settings.json) {
     const engines = results.map((r) => ({ ...r, quality: { ...r.quality, allRates: rates(r.quality.all), sharedRates: rates(r.quality.shared) } }));
@@ -205,10 +251,22 @@ async function main(): Promise<void> {
       meanPromptBytes: results[0]?.latency.meanPromptBytes ?? null,
       volumeBytes: work.volume.bytes,
     };
-    console.log(JSON.stringify({ machine: facts, settings, corpus, engines }, null, 2));
+    const injectionOut = injection === null ? null : injectionJson(injection, settings);
+    console.log(JSON.stringify({ machine: facts, settings, corpus, engines, injection: injectionOut }, null, 2));
     return;
   }
-  for (const line of [...table(results), '', ...notes(results)]) console.log(line);
+  if (results.length > 0) for (const line of [...table(results), '', ...notes(results)]) console.log(line);
+  if (injection !== null) {
+    if (results.length > 0) console.log('');
+    const lines = [
+      ...injectionHeader(injection.workloads, settings.injectionCorpusPath, settings.volumeBytes),
+      '',
+      ...injectionTable(injection.workloads, injection.results),
+      '',
+      ...injectionNotes(injection.results),
+    ];
+    for (const line of lines) console.log(line);
+  }
 }
 
 try {
