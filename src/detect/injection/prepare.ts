@@ -32,7 +32,7 @@ const INVISIBLE_IN_WORD = /\p{L}\p{Default_Ignorable_Code_Point}+\p{L}/u;
 const MIXED_SCRIPT = /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
 /** Two places where a digit or symbol sits between letters (`1gn0r3`): one alone is `b2b` or `mp3s`. */
 /** Not next to `@` or base64 characters: e-mail addresses and encoded blobs are not leetspeak. */
-const LEET_WORD = /(?<![a-z0-9+/=_@-])[a-z0-9$|!@]{0,10}[a-z][0-9$|!@]+[a-z][a-z0-9$|!@]{0,10}(?![a-z0-9+/=_@-])/g;
+const LEET_WORD = /(?<![a-z0-9+/=_@-])[a-z0-9$|!@]{0,10}[a-z][0-9$|!]+[a-z][a-z0-9$|!@]{0,10}(?![a-z0-9+/=_@-])/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '|': 'l', '!': 'i' };
 /** `1` is `i` as often as `l` (`wi3d3rho1e`): a second reading with `l`. */
 const LEET_L: Record<string, string> = { ...LEET, '1': 'l', '|': 'i' };
