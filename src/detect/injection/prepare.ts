@@ -31,8 +31,8 @@ const APOSTROPHES = '\u2019\u2018\u02bc\u00b4\u0060';
 const INVISIBLE_IN_WORD = /\p{L}\p{Default_Ignorable_Code_Point}+\p{L}/u;
 const MIXED_SCRIPT = /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
 /** Two places where a digit or symbol sits between letters (`1gn0r3`): one alone is `b2b` or `mp3s`. */
-/** Not next to `@` or base64 characters: e-mail addresses and encoded blobs are not leetspeak. */
-const LEET_WORD = /(?<![a-z0-9+/=_@-])[a-z0-9$|!@]{0,10}[a-z][0-9$|!]+[a-z][a-z0-9$|!@]{0,10}(?![a-z0-9+/=_@-])/g;
+/** A digit or symbol between letters: the core of a leet word, found cheaply; the word around it is checked in code. */
+const LEET_CORE = /[a-z][0-9$|!]+[a-z]/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '|': 'l', '!': 'i' };
 /** `1` is `i` as often as `l` (`wi3d3rho1e`): a second reading with `l`. */
 const LEET_L: Record<string, string> = { ...LEET, '1': 'l', '|': 'i' };
@@ -120,8 +120,26 @@ function windowsOf(text: string, positions: readonly number[]): string[] {
 
 /** Two or more short words with a digit or symbol between letters; long runs (hashes, base64, JWTs) do not count. */
 function hasLeetWords(text: string): boolean {
-  LEET_WORD.lastIndex = 0;
-  return LEET_WORD.exec(text) !== null && LEET_WORD.exec(text) !== null;
+  let words = 0;
+  let lastWordEnd = -1;
+  LEET_CORE.lastIndex = 0;
+  for (let m = LEET_CORE.exec(text); m !== null; m = LEET_CORE.exec(text)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start > 0 && isLeetChar(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isLeetChar(text.charCodeAt(end))) end++;
+    LEET_CORE.lastIndex = end;
+    // Next to `@` or base64 characters it is an e-mail address or an encoded blob; over 22 characters, a hash.
+    const around = (text[start - 1] ?? ' ') + (text[end] ?? ' ');
+    if (end - start > 22 || /[@+/=_-]/.test(around) || start <= lastWordEnd) continue;
+    lastWordEnd = end;
+    if (++words >= 2) return true;
+  }
+  return false;
+}
+
+function isLeetChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x24 || code === 0x7c || code === 0x21 || code === 0x40;
 }
 
 function foldText(text: string): string {
