@@ -150,12 +150,15 @@ const businessSchema = z.strictObject({
   jsonFields: z.array(businessRule('field', fieldName)).default([]),
 });
 
-export const INJECTION_ACTIONS = ['block', 'sanitize', 'flag', 'allow'] as const;
+export const INJECTION_ACTIONS = ['block', 'sanitize', 'flag', 'allow', 'off'] as const;
 export type InjectionAction = (typeof INJECTION_ACTIONS)[number];
 
 /** What happens to a request whose user or tool content scores as a prompt injection. */
 const injectionSchema = z.strictObject({
-  /** block: refuse; sanitize: remove the injected lines and forward; flag: forward, record, header; allow: record only. */
+  /**
+   * block: refuse; sanitize: remove the injected lines and forward; flag: forward, record, header; allow: record
+   * only; off: not screened at all (saves the scoring time, about 0.3–1.5 ms per 4 KB prompt).
+   */
   action: z.enum(INJECTION_ACTIONS, { error: `expected one of ${INJECTION_ACTIONS.join(', ')}` }).default('block'),
   /** Score at or above which a text counts as an injection (0–1; the built-in rules are calibrated for 0.5). */
   threshold: z.number().gt(0).max(1).default(0.5),

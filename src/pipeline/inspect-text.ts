@@ -39,7 +39,7 @@ export function inspectText(text: string, policy: TenantPolicy): InspectResult {
   const { level } = policy.residency.decide(detected, policy.actions);
   let sanitized = text;
   let unit: TextUnit = { path: 'text', text, findings: detected, write: (t: string) => (sanitized = t) };
-  const scored = scoreInjection(text, 'user');
+  const scored = policy.injection.action === 'off' ? { score: 0, verdict: 'clean' as const, signals: [], categories: [], spans: [] } : scoreInjection(text, 'user');
   const { outcome, injected } = assessInjection(scored.score > 0 ? [{ unit, result: scored }] : [], policy.injection);
   const injection = { score: outcome.score, verdict: outcome.verdict, signals: outcome.signals };
   const base = { findings, injection, level };

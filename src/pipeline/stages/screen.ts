@@ -34,7 +34,8 @@ export function assessInjection(hits: readonly ScoredUnit[], settings: PolicyCon
   const verdict = score >= settings.threshold ? 'injection' : score >= suspicious && score > 0 ? 'suspicious' : 'clean';
   const signals = [...new Set(hits.flatMap((h) => h.result.signals))].sort();
   const categories = [...new Set(hits.flatMap((h) => h.result.categories))].sort();
-  const outcome: InjectionOutcome = { score, verdict, signals, categories, action: verdict === 'injection' ? settings.action : 'none' };
+  const action = verdict === 'injection' && settings.action !== 'off' ? settings.action : 'none';
+  const outcome: InjectionOutcome = { score, verdict, signals, categories, action };
   return { outcome, injected: hits.filter((h) => h.result.score >= settings.threshold) };
 }
 
@@ -44,7 +45,7 @@ export function injectionBlocked(outcome: InjectionOutcome, param: string | unde
 
 export function createScreenStage() {
   return function screen(ctx: RequestContext): void {
-    if (ctx.endpoint === 'embeddings') return;
+    if (ctx.endpoint === 'embeddings' || need(ctx.policy).injection.action === 'off') return;
     const inspection = need(ctx.inspection);
     const request = need(ctx.request);
     const hits: ScoredUnit[] = [];
