@@ -44,7 +44,7 @@ describe('assessInjection', () => {
       for (const action of INJECTION_ACTIONS) {
         const { outcome, injected } = assessInjection([scored('messages[0].content', score)], settings(threshold, action));
         assert.equal(outcome.verdict, verdict);
-        assert.equal(outcome.action, verdict === 'injection' ? action : 'none');
+        assert.equal(outcome.action, verdict === 'injection' && action !== 'off' ? action : 'none', 'off never acts');
         assert.equal(injected.length, verdict === 'injection' ? 1 : 0);
       }
     });
