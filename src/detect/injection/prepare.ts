@@ -1,9 +1,10 @@
 /**
- * Text as the injection rules read it. Attackers disguise trigger words, so every prompt is read in up to four
- * forms: folded (the engine's normalisation undoes look-alikes and invisible characters, then case and accents
- * fold one code unit per code unit, so spans map back to the original), de-leeted (`1gn0r3` → `ignore`),
- * de-spaced (`i g n o r e` → `ignore`) and decoded (base64 and hex runs that decode to text). A rule that fires
- * only in a disguised form is itself evidence of intent, reported as an obfuscation signal. The raw text also
+ * Text as the injection rules read it. Attackers disguise trigger words, so a prompt is read folded (the engine's
+ * normalisation undoes look-alikes and invisible characters, then case and accents fold one code unit per code
+ * unit, so spans map back to the original) and, only when it shows the disguise and only around it, de-leeted
+ * (`1gn0r3` → `ignore`), de-spaced (`i g n o r e`), with punctuation inside words removed (`i|gnore`), reversed,
+ * with quoted pieces joined, and decoded (base64 and hex runs that decode to text). A rule that fires only in a
+ * disguised form is itself evidence of intent, reported as an obfuscation signal. The raw text also
  * yields two signals of its own: invisible characters inside words and words mixing Latin with Cyrillic or
  * Greek letters, which ordinary shop text does not contain.
  */

@@ -1,9 +1,10 @@
 /**
- * Scores one text for prompt injection: every rule runs over every form of the text (prepare.ts); each rule that
- * fires adds its signal once, with its weight; a rule that fires only in a disguised form adds the disguise as a
- * signal too. Signals combine by noisy-or, 1 − Π(1 − w), so evidence accumulates without ever exceeding 1 and
- * the order of rules does not matter. The result names signals, never the text; spans (for neutralising an
- * injected segment) are UTF-16 offsets into the caller's original text.
+ * Scores one text for prompt injection: the rules run over each form of the text (prepare.ts), each only where
+ * its anchors occur (anchors.ts); a rule that fires adds its signal once, with its weight, and one that fires
+ * only in a disguised form adds the disguise as a signal too. Signals combine by noisy-or, 1 − Π(1 − w), within
+ * 400 characters of one another, so evidence accumulates without ever exceeding 1, the order of rules does not
+ * matter, and unrelated weak signals far apart in a long prompt do not add up. The result names signals, never
+ * the text; spans (for neutralising an injected segment) are UTF-16 offsets into the caller's original text.
  */
 import { createAnchorIndex, leadingLiterals } from './anchors.ts';
 import { prepareText, type Variant } from './prepare.ts';
