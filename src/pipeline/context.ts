@@ -10,7 +10,7 @@ import type { RequestInspection } from '../detect/inspect.ts';
 import type { SanitizeOutcome } from '../transform/sanitize.ts';
 import type { Level } from '../entities.ts';
 import type { ResidencyDecision } from '../policy/residency.ts';
-import type { ModelCatalog } from '../routing/model-catalog.ts';
+import type { Candidate, ModelCatalog } from '../routing/model-catalog.ts';
 import type { RouteTarget } from '../routing/router.ts';
 import type { KeyRing } from '../auth/api-keys.ts';
 import type { TenantPolicies, TenantPolicy } from './tenant-policies.ts';
@@ -41,6 +41,8 @@ export interface RequestContext {
   request?: InferenceRequest;
   /** The public model alias, set once it is known to be one the caller may use. */
   alias?: string;
+  /** The backends that may serve the alias for this caller on this endpoint (tenant grants applied). */
+  candidates?: readonly Candidate[];
   /** The caller's tenant policy: actions, detection engine and keys. */
   policy?: TenantPolicy;
   /** Set by inspect; the screen stage may replace units whose injected sentences it neutralised. */

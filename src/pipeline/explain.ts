@@ -130,7 +130,7 @@ export function explainRequest(options: ExplainOptions): Explanation {
   const unraised = policy.residency.decide(need(ctx.inspection).units.flatMap((u) => u.findings), policy.actions);
   const outcome = sanitizeOutcome(ctx);
   const tree = createJurisdictionTree(config.jurisdictions, config.backends.map((b) => b.jurisdiction));
-  const route = explainRoute(config, catalog.candidates(model, principal, endpoint), residency, tree);
+  const route = explainRoute(config, need(ctx.candidates), residency, tree);
   return {
     policy: { name: policy.name, hash: policy.hash },
     findings,

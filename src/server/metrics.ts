@@ -69,6 +69,7 @@ export function createMetrics(): GatewayMetrics {
   // per-call label hashing on the hot path.
   const counters = new Map<string, ReturnType<typeof requests.labels>>();
   const histograms = new Map<string, ReturnType<typeof duration.labels>>();
+  const attemptChildren = new Map<string, ReturnType<typeof attempts.labels>>();
   return {
     registry,
     countRequest(endpoint, tenant, backend, status, code) {
@@ -89,7 +90,12 @@ export function createMetrics(): GatewayMetrics {
         findings.labels(tenant, type, action).inc(n);
       }
     },
-    countAttempt: (backend, result) => attempts.labels(backend, result).inc(),
+    countAttempt(backend, result) {
+      const key = `${backend}\0${result}`;
+      let child = attemptChildren.get(key);
+      if (!child) attemptChildren.set(key, (child = attempts.labels(backend, result)));
+      child.inc();
+    },
     setCircuitState: (backend, state) => circuit.labels(backend).set(CIRCUIT_STATE_VALUE[state]),
     countReload: (status) => reloads.labels(status).inc(),
     countInjection: (tenant, verdict, action) => injections.labels(tenant, verdict, action).inc(),

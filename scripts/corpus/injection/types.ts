@@ -6,8 +6,10 @@
  * same structure, counts and source mix.
  */
 
-export const LANGS = ['en', 'de', 'fr', 'es', 'it', 'nl'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from '../types.ts';
+
+/** The corpus languages are the detection corpus's. */
+export { LANGS, type Lang };
 
 export const ATTACK_CATEGORIES = [
   'instruction_override', 'roleplay_jailbreak', 'prompt_extraction', 'data_exfiltration', 'template_injection', 'obfuscation',

@@ -24,6 +24,21 @@ export function foldCode(code: number): number {
   return code === 0x09 || code === 0x0a || code === 0x0d ? 0x20 : foldChar(code);
 }
 
+const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
+const NON_ASCII = /[^\t\n\r -~]/g;
+
+/**
+ * Lower case and folded, one code unit per code unit, so offsets in the folded text are offsets in the original.
+ * Native lower-casing does ASCII; only the other characters go through `foldOther` (default: the folding table).
+ */
+export function foldTextKeepingOffsets(text: string, foldOther: (code: number) => number = foldCode): string {
+  const lower = text.toLowerCase();
+  if (PRINTABLE_ASCII.test(text)) return lower;
+  // Lower-casing changes the length only for a few characters (`İ`); then fold ASCII and the rest separately.
+  const base = lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  return base.replace(NON_ASCII, (c) => String.fromCharCode(foldOther(c.charCodeAt(0))));
+}
+
 export function foldString(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));

@@ -8,10 +8,9 @@
  * 0.07–0.10 ms for this word-level scan in the same run.
  */
 import type { Detector, RawFinding } from '../types.ts';
-import { foldCode, foldString, isWordCode } from './fold.ts';
+import { foldString, foldTextKeepingOffsets, isWordCode } from './fold.ts';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
-const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
 
 interface Term {
   /** The folded term, whitespace collapsed to single spaces. */
@@ -36,7 +35,7 @@ export function createTermDetector(terms: readonly string[]): Detector {
     detect(text) {
       const findings: RawFinding[] = [];
       if (byFirstWord.size === 0) return findings;
-      const folded = foldText(text);
+      const folded = foldTextKeepingOffsets(text);
       // Words are scanned by code unit, and a word is cut out for the map lookup only when its first character
       // and length fit some term: allocating every word made the scan three times slower.
       for (let i = 0; i < folded.length; ) {
@@ -83,20 +82,6 @@ function indexTerms(terms: readonly string[]): Map<string, Term[]> {
     byFirstWord.set(first[0], list);
   }
   return byFirstWord;
-}
-
-const NON_ASCII = /[^\t\n\r -~]/g;
-
-/**
- * One code unit per code unit, so offsets in the folded text are offsets in the original. Native lower-casing
- * does ASCII; only the other characters go through the folding table.
- */
-function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  if (PRINTABLE_ASCII.test(text)) return lower;
-  // Lower-casing changes the length only for a few characters (`İ`); then fold ASCII and the rest separately.
-  const base = lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
-  return base.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
 }
 
 /** End of `term` matched at `start` (a space in the term matches any run of whitespace), or -1. */

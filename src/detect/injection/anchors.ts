@@ -76,7 +76,8 @@ function splitAlternatives(source: string): string[] {
   return parts;
 }
 
-function closing(source: string, open: number): number {
+/** Index of the `)` closing the group opened at `open` (classes and escapes skipped). */
+export function closing(source: string, open: number): number {
   let depth = 0;
   for (let i = open; i < source.length; i++) {
     const c = source[i];
@@ -88,7 +89,8 @@ function closing(source: string, open: number): number {
   return source.length;
 }
 
-function closingBracket(source: string, open: number): number {
+/** Index of the `]` closing the character class opened at `open`. */
+export function closingBracket(source: string, open: number): number {
   for (let i = open + 1; i < source.length; i++) {
     if (source[i] === '\\') i++;
     else if (source[i] === ']') return i;
@@ -129,17 +131,8 @@ export function createAnchorIndex(sets: readonly (readonly string[])[]): AnchorI
   });
   const table = completeAutomaton(goto, outputs);
   const outs = outputs.map((o) => [...new Set(o)]);
-  return {
-    present(text) {
-      const found = new Uint8Array(sets.length);
-      let state = 0;
-      for (let i = 0; i < text.length; i++) {
-        state = table[state * ALPHABET + symbol(text.charCodeAt(i))] as number;
-        const hits = outs[state] as number[];
-        for (let k = 0; k < hits.length; k++) found[hits[k] as number] = 1;
-      }
-      return found;
-    },
+  const index: AnchorIndex = {
+    present: (text) => Uint8Array.from(index.locate(text), (ends) => (ends === null ? 0 : 1)),
     locate(text) {
       const found: (number[] | null)[] = new Array<number[] | null>(sets.length).fill(null);
       let state = 0;
@@ -151,6 +144,7 @@ export function createAnchorIndex(sets: readonly (readonly string[])[]): AnchorI
       return found;
     },
   };
+  return index;
 }
 
 /** Breadth-first failure links folded into a full transition table; outputs merged along failure links. */

@@ -8,7 +8,7 @@
  * yields two signals of its own: invisible characters inside words and words mixing Latin with Cyrillic or
  * Greek letters, which ordinary shop text does not contain.
  */
-import { foldChar } from '../business/fold.ts';
+import { foldChar, foldTextKeepingOffsets } from '../business/fold.ts';
 import { normalizeText, type NormalizedText } from '../normalize.ts';
 
 export interface Variant {
@@ -26,7 +26,6 @@ export interface PreparedText {
 }
 
 const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
-const NON_ASCII = /[^\t\n\r -~]/g;
 /** Typographic apostrophes read as `'`, so `don’t` and `qu’on` match the rules. */
 const APOSTROPHES = '\u2019\u2018\u02bc\u00b4\u0060';
 const INVISIBLE_IN_WORD = /\p{L}\p{Default_Ignorable_Code_Point}+\p{L}/u;
@@ -143,12 +142,9 @@ function isLeetChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x24 || code === 0x7c || code === 0x21 || code === 0x40;
 }
 
+/** Lower case without accents, typographic apostrophes as `'`, one code unit per code unit. */
 function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  if (PRINTABLE_ASCII.test(text)) return lower;
-  // Lower-casing changes the length only for a few characters (`İ`); then fold ASCII and the rest separately.
-  const base = lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
-  return base.replace(NON_ASCII, (c) => (APOSTROPHES.includes(c) ? "'" : String.fromCharCode(foldChar(c.charCodeAt(0)))));
+  return foldTextKeepingOffsets(text, (code) => (APOSTROPHES.includes(String.fromCharCode(code)) ? 0x27 : foldChar(code)));
 }
 
 /** Base64 and hex runs that decode to mostly printable text, joined by newlines; '' when there are none. */

@@ -4,7 +4,8 @@ import { need, type RequestContext } from '../context.ts';
 export function createResolveModelStage() {
   return function resolveModel(ctx: RequestContext): void {
     const alias = need(ctx.request).model;
-    ctx.runtime.catalog.candidates(alias, need(ctx.principal), ctx.endpoint); // throws when the caller may not use it here
+    // Throws when the caller may not use the alias here; the route stage narrows these candidates further.
+    ctx.candidates = ctx.runtime.catalog.candidates(alias, need(ctx.principal), ctx.endpoint);
     ctx.alias = alias;
   };
 }

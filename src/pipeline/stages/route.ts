@@ -8,7 +8,6 @@ import { need, type RequestContext } from '../context.ts';
 
 export function createRouteStage(router: Router) {
   return function route(ctx: RequestContext): void {
-    const candidates = ctx.runtime.catalog.candidates(need(ctx.alias), need(ctx.principal), ctx.endpoint);
-    ctx.targets = router.plan(candidates, need(ctx.residency));
+    ctx.targets = router.plan(need(ctx.candidates), need(ctx.residency));
   };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createAnchorIndex, leadingLiterals } from '../../../src/detect/injection/anchors.ts';
+import { closing, closingBracket, createAnchorIndex, leadingLiterals } from '../../../src/detect/injection/anchors.ts';
 import { prepareText } from '../../../src/detect/injection/prepare.ts';
 import { INJECTION_RULES, type InjectionRule } from '../../../src/detect/injection/rules.ts';
 import { scoreInjection } from '../../../src/detect/injection/score.ts';
@@ -38,26 +38,6 @@ function skippedMatch(rule: InjectionRule, anchors: readonly string[] | null, te
 
 // fast-check's regex generator knows neither `\b` nor look-arounds. Dropping them gives a pattern whose
 // strings are candidates only; each one is checked against the real pattern before it counts.
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = closingBracket(source, i);
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return source.length;
-}
-
-function closingBracket(source: string, open: number): number {
-  for (let i = open + 1; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === ']') return i;
-  }
-  return source.length;
-}
-
 function relaxed(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
@@ -69,7 +49,7 @@ function relaxed(source: string): string {
       const end = closingBracket(source, i);
       out += source.slice(i, end + 1);
       i = end;
-    } else if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) i = closingParen(source, i);
+    } else if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) i = closing(source, i);
     else if (c !== '^' && c !== '$') out += c;
   }
   return out;
