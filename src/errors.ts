@@ -139,6 +139,11 @@ export const ERROR_CATALOGUE = {
     type: 'invalid_request_error',
     message: "The request looks like a prompt injection, which this tenant's policy refuses; it was not forwarded.",
   },
+  AIRLOCK_POLICY_BULK_EXTRACTION: {
+    status: 429,
+    type: 'rate_limit_error',
+    message: "This API key sent more distinct personal data values than its tenant's policy allows within its window; the request was not forwarded.",
+  },
   AIRLOCK_POLICY_NO_COMPLIANT_BACKEND: {
     status: 503,
     type: 'server_error',

@@ -164,6 +164,62 @@ const injectionSchema = z.strictObject({
   threshold: z.number().gt(0).max(1).default(0.5),
 });
 
+/** An entity type or a group name (`SECRET`, `EMAIL`). */
+const entityName = z.string().refine((name) => ENTITY_KEYS.includes(name), {
+  error: `expected an entity type or group (${Object.keys(ENTITY_GROUPS).join(', ')}, or a type such as EMAIL)`,
+});
+
+export const LEAK_ACTIONS = ['redact', 'block', 'flag', 'off'] as const;
+export const LINK_ACTIONS = ['neutralize', 'block', 'flag', 'off'] as const;
+
+/** The types a reply may not introduce by default: secrets, national ids and the PII that identifies one person. */
+export const DEFAULT_LEAK_TYPES = ['SECRET', 'NATIONAL_ID', 'EMAIL', 'PHONE', 'CARD_NUMBER', 'IBAN', 'DATE_OF_BIRTH'] as const;
+
+/**
+ * A host on the link allow-list: `shop.example` (that host only) or `*.shop.example` (its subdomains and itself).
+ * Lower-cased; no scheme, port or path.
+ */
+const allowedHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/, 'expected a host name such as shop.example or *.shop.example');
+
+/** What Airlock checks in a model's reply before the caller sees it. */
+const outputSchema = z.strictObject({
+  /** Secrets and PII in a reply that the request did not contain (a model repeating memorised data). */
+  leaks: z
+    .strictObject({
+      /** redact: replaced by `[TYPE]`; block: the reply is stopped; flag: recorded only; off: not checked. */
+      action: z.enum(LEAK_ACTIONS, { error: `expected one of ${LEAK_ACTIONS.join(', ')}` }).default('redact'),
+      /** Entity types or groups that count as leaks. */
+      types: z.array(entityName).min(1).default([...DEFAULT_LEAK_TYPES]),
+    })
+    .default({ action: 'redact', types: [...DEFAULT_LEAK_TYPES] }),
+  /** Markdown and HTML images and links in a reply: the channel a prompt injection uses to send data out. */
+  links: z
+    .strictObject({
+      /** neutralize: the link or image is replaced by its text and a marker; block: the reply is stopped; flag: recorded only. */
+      action: z.enum(LINK_ACTIONS, { error: `expected one of ${LINK_ACTIONS.join(', ')}` }).default('neutralize'),
+      /** Hosts links and images may point to; any other host is neutralised, and so is a URL that carries data. */
+      allowHosts: z.array(allowedHost).default([]),
+    })
+    .default({ action: 'neutralize', allowHosts: [] }),
+  /** Put a per-request canary in the system prompt and stop any reply that repeats it (a system-prompt leak). */
+  canary: boolean().default(false),
+});
+
+export const BULK_ACTIONS = ['flag', 'block', 'off'] as const;
+
+/** Bulk extraction: one API key sending an unusual number of distinct PII values within a window. */
+const bulkSchema = z.strictObject({
+  /** flag: forward, record and report in `x-airlock-bulk`; block: refuse further requests that add values; off. */
+  action: z.enum(BULK_ACTIONS, { error: `expected one of ${BULK_ACTIONS.join(', ')}` }).default('flag'),
+  /** More distinct values than this within the window is unusual. */
+  maxDistinctValues: wholeNumber().pipe(z.number().min(1).max(1_000_000)).default(200),
+  windowSeconds: wholeNumber().pipe(z.number().min(1).max(86_400)).default(600),
+});
+
 const policySchema = z.strictObject({
   /** Entity type or group → action; a type's own entry wins over its group's. Unlisted types use the defaults. */
   entities: entityTable(ACTIONS).default({}),
@@ -175,6 +231,8 @@ const policySchema = z.strictObject({
   levels: z.partialRecord(level, levelRule).default({}),
   business: businessSchema.default(businessSchema.parse({})),
   injection: injectionSchema.default(injectionSchema.parse({})),
+  output: outputSchema.default(outputSchema.parse({})),
+  bulk: bulkSchema.default(bulkSchema.parse({})),
   /** Add a short system message asking the model to copy placeholders verbatim. */
   placeholderInstruction: boolean().default(false),
 });

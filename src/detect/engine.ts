@@ -8,7 +8,7 @@ import { createBusinessDetectors, ruleLevel, ruleText, type BusinessRules } from
 import { canonicalFieldName } from './business/json-fields.ts';
 import { normalizeText } from './normalize.ts';
 import { BUILT_IN_DETECTORS } from './registry.ts';
-import { LEVELS, maxLevel, type Finding, type Level } from '../entities.ts';
+import { LEVELS, maxLevel, type EntityType, type Finding, type Level } from '../entities.ts';
 import { groupOf, type Detector, type EntityGroup, type RawFinding } from './types.ts';
 
 export type { Finding } from '../entities.ts';
@@ -19,6 +19,11 @@ export interface DetectionEngine {
   isSensitiveField(name: string): boolean;
   /** The level a sensitive field's rule fixes, if it has one of its own. */
   sensitiveFieldLevel(name: string): Level | undefined;
+  /**
+   * An engine that runs only the detectors able to find one of these types (the reply guard looks for a few
+   * types, and skipping the name and address scans makes it several times cheaper).
+   */
+  restrictedTo(types: ReadonlySet<EntityType>): DetectionEngine;
 }
 
 export interface DetectionEngineOptions {
@@ -29,10 +34,14 @@ export interface DetectionEngineOptions {
 
 export function createDetectionEngine(options: DetectionEngineOptions = {}): DetectionEngine {
   const detectors = [...(options.detectors ?? BUILT_IN_DETECTORS), ...createBusinessDetectors(options.business ?? {})];
-  const sensitiveFields = fieldLevels(options.business?.jsonFields ?? []);
+  return engineOver(detectors, fieldLevels(options.business?.jsonFields ?? []));
+}
+
+function engineOver(detectors: readonly Detector[], sensitiveFields: ReadonlyMap<string, Level | undefined>): DetectionEngine {
   return {
     isSensitiveField: (name) => sensitiveFields.size > 0 && sensitiveFields.has(canonicalFieldName(name)),
     sensitiveFieldLevel: (name) => sensitiveFields.get(canonicalFieldName(name)),
+    restrictedTo: (types) => engineOver(detectors.filter((d) => d.types.some((t) => types.has(t))), sensitiveFields),
     detect(text) {
       if (text.length === 0) return [];
       const normalized = normalizeText(text);

@@ -15,6 +15,8 @@ import type { RouteTarget } from '../routing/router.ts';
 import type { KeyRing } from '../auth/api-keys.ts';
 import type { TenantPolicies, TenantPolicy } from './tenant-policies.ts';
 import type { InjectionOutcome } from './stages/screen.ts';
+import type { BulkOutcome } from './stages/watch-bulk.ts';
+import type { ReplyGuardOutcome } from '../transform/reply-guard.ts';
 
 /**
  * What a reload may replace: keys, the catalogue and the policies. A request takes one snapshot when it starts
@@ -49,6 +51,12 @@ export interface RequestContext {
   inspection?: RequestInspection;
   /** The prompt-injection verdict for the request's user and tool content. */
   injection?: InjectionOutcome;
+  /** This key's distinct personal data values within the policy's window, and what was done about it. */
+  bulk?: BulkOutcome;
+  /** The canary put into this request's system prompt, if the policy asks for one. */
+  canary?: string;
+  /** What the reply guard found and did; filled in as the reply passes (for a stream, until its end). */
+  output?: ReplyGuardOutcome;
   /** The level the caller asked for with x-airlock-level (it can raise the level, never lower it). */
   requestedLevel?: Level;
   /** The request's level and where it may be processed. */

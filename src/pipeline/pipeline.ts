@@ -1,12 +1,15 @@
 /**
  * The request path in one screen. Stages run in this order; any stage that throws stops the request (fail
  * closed) and the error becomes an OpenAI-shaped reply. Limits and audit plug in here as they are built:
- * authenticate → validate → resolve model → inspect → screen → classify → sanitize → route → forward → restore →
- * shape reply. Everything a reload may change reaches the stages through the request's runtime snapshot.
+ * authenticate → validate → resolve model → inspect → screen → classify → watch bulk → sanitize → canary → route →
+ * forward → restore → guard reply → shape reply. Everything a reload may change reaches the stages through the request's runtime snapshot.
  */
+import type { BulkWatch } from '../policy/bulk-extraction.ts';
 import type { Router } from '../routing/router.ts';
 import type { RequestContext, Stage } from './context.ts';
 import { createAuthenticateStage } from './stages/authenticate.ts';
+import { createCanaryStage } from './stages/canary.ts';
+import { createGuardReplyStage } from './stages/guard-reply.ts';
 import { createClassifyStage } from './stages/classify.ts';
 import { createForwardStage } from './stages/forward.ts';
 import { createInspectStage } from './stages/inspect.ts';
@@ -17,9 +20,12 @@ import { createScreenStage } from './stages/screen.ts';
 import { createSanitizeStage } from './stages/sanitize.ts';
 import { createShapeReplyStage } from './stages/shape-reply.ts';
 import { createValidateStage } from './stages/validate.ts';
+import { createWatchBulkStage } from './stages/watch-bulk.ts';
 
 export interface PipelineDeps {
   readonly router: Router;
+  /** Per-key windows of distinct PII values; outlives reloads. */
+  readonly bulk: BulkWatch;
 }
 
 export interface Pipeline {
@@ -34,10 +40,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     createInspectStage(),
     createScreenStage(),
     createClassifyStage(),
+    createWatchBulkStage(deps.bulk),
     createSanitizeStage(),
+    createCanaryStage(),
     createRouteStage(deps.router),
     createForwardStage(deps.router),
     createRestoreStage(),
+    createGuardReplyStage(),
     createShapeReplyStage(),
   ];
   return {

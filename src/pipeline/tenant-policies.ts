@@ -5,7 +5,8 @@
  * requests pay for nothing but the lookup.
  */
 import type { AirlockConfig, BusinessRuleEntry, PolicyConfig } from '../config/schema.ts';
-import type { Level } from '../entities.ts';
+import { DEFAULT_LEAK_TYPES } from '../config/schema.ts';
+import { ENTITY_GROUPS, type EntityGroup, type EntityType, type Level } from '../entities.ts';
 import { createDetectionEngine, type DetectionEngine } from '../detect/engine.ts';
 import { resolveActions, type ActionTable } from '../policy/actions.ts';
 import { resolveClassification, type ClassificationTable } from '../policy/classification.ts';
@@ -24,7 +25,16 @@ export interface TenantPolicy {
   readonly engine: DetectionEngine;
   readonly placeholderInstruction: boolean;
   readonly injection: PolicyConfig['injection'];
+  readonly output: OutputRules;
+  readonly bulk: PolicyConfig['bulk'];
   readonly keys: TenantKeys;
+}
+
+/** The policy's reply checks with the leak types resolved from groups to single types. */
+export interface OutputRules {
+  readonly leaks: { readonly action: PolicyConfig['output']['leaks']['action']; readonly types: ReadonlySet<EntityType> };
+  readonly links: PolicyConfig['output']['links'];
+  readonly canary: boolean;
 }
 
 export interface TenantPolicies {
@@ -40,8 +50,19 @@ const DEFAULT_POLICY: PolicyConfig = {
   levels: {},
   business: { terms: [], patterns: [], jsonFields: [] },
   injection: { action: 'block', threshold: 0.5 },
+  output: { leaks: { action: 'redact', types: [...DEFAULT_LEAK_TYPES] }, links: { action: 'neutralize', allowHosts: [] }, canary: false },
+  bulk: { action: 'flag', maxDistinctValues: 200, windowSeconds: 600 },
   placeholderInstruction: false,
 };
+
+function resolveOutput(output: PolicyConfig['output']): OutputRules {
+  const types = new Set<EntityType>();
+  for (const name of output.leaks.types) {
+    if (name in ENTITY_GROUPS) for (const type of ENTITY_GROUPS[name as EntityGroup]) types.add(type);
+    else types.add(name as EntityType);
+  }
+  return { leaks: { action: output.leaks.action, types }, links: output.links, canary: output.canary };
+}
 
 /**
  * Every business rule gets an explicit level (its own, or its type's under this policy), so when two rules find
@@ -74,6 +95,8 @@ export function createTenantPolicies(config: AirlockConfig, masterSecret: string
       engine: createDetectionEngine({ business: withLevels(policy.business, classification) }),
       placeholderInstruction: policy.placeholderInstruction,
       injection: policy.injection,
+      output: resolveOutput(policy.output),
+      bulk: policy.bulk,
     });
   }
   const byTenant = new Map<string, TenantPolicy>();

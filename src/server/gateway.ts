@@ -20,6 +20,7 @@ import { createEgressClient } from '../egress/client.ts';
 import { ConfigError } from '../errors.ts';
 import type { Runtime } from '../pipeline/context.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { createBulkWatch } from '../policy/bulk-extraction.ts';
 import { createTenantPolicies } from '../pipeline/tenant-policies.ts';
 import { createBackendHealth, type BackendHealth, type Clock } from '../routing/health.ts';
 import { createModelCatalog } from '../routing/model-catalog.ts';
@@ -82,7 +83,7 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
     backends,
     inFlight,
     isClosing: () => closing,
-    pipeline: createPipeline({ router }),
+    pipeline: createPipeline({ router, bulk: createBulkWatch(() => (options.clock ?? Date).now()) }),
     logger,
     metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,

@@ -15,6 +15,9 @@ export interface GatewayMetrics {
   setCircuitState(backend: string, state: 'closed' | 'half-open' | 'open'): void;
   countReload(status: 'applied' | 'unchanged' | 'rejected'): void;
   countInjection(tenant: string, verdict: string, action: string): void;
+  /** What the reply guard found in one reply: `check` is leak, link or canary; `action` what was done. */
+  countReplyGuard(tenant: string, check: string, action: string, n: number): void;
+  countBulk(tenant: string, action: string): void;
 }
 
 const CIRCUIT_STATE_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -65,6 +68,18 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['tenant', 'verdict', 'action'] as const,
     registers: [registry],
   });
+  const replyGuard = new Counter({
+    name: 'airlock_reply_guard_total',
+    help: 'Leaked values, exfiltration links and canaries found in replies, by tenant, check (leak, link, canary) and the action taken.',
+    labelNames: ['tenant', 'check', 'action'] as const,
+    registers: [registry],
+  });
+  const bulk = new Counter({
+    name: 'airlock_bulk_extraction_total',
+    help: "Requests from API keys above their policy's threshold of distinct PII values in a window, by tenant and action (flag, block).",
+    labelNames: ['tenant', 'action'] as const,
+    registers: [registry],
+  });
   // Label sets come from config ids and fixed codes, so there are few; binding each once saves prom-client's
   // per-call label hashing on the hot path.
   const counters = new Map<string, ReturnType<typeof requests.labels>>();
@@ -99,5 +114,7 @@ export function createMetrics(): GatewayMetrics {
     setCircuitState: (backend, state) => circuit.labels(backend).set(CIRCUIT_STATE_VALUE[state]),
     countReload: (status) => reloads.labels(status).inc(),
     countInjection: (tenant, verdict, action) => injections.labels(tenant, verdict, action).inc(),
+    countReplyGuard: (tenant, check, action, n) => replyGuard.labels(tenant, check, action).inc(n),
+    countBulk: (tenant, action) => bulk.labels(tenant, action).inc(),
   };
 }

@@ -34,7 +34,10 @@ export interface FakeOpenAIBehaviour {
   echo?: boolean;
   /** With `echo` and tools in the request: call the first tool with `{"note": <echoed text>}` as arguments. */
   echoIntoTool?: boolean;
-  /** Streamed echo: characters per chunk (default 3), so placeholders arrive split across chunks. */
+  /** Reply with the first system message, as a model reciting its instructions would. */
+  echoSystem?: boolean;
+  /** Streamed echo: characters per chunk (default 3), so placeholders arrive split across chunks; set with a
+   * fixed `text`, that text is streamed in such pieces too. */
   echoChunkChars?: number;
   /** Write the SSE body in slices of this many bytes, one per event-loop turn, splitting UTF-8 characters. */
   dribbleBytes?: number;
@@ -118,7 +121,7 @@ async function handle(
   }
   if (b.status && b.status >= 300) return json(res, b.status, { error: { message: 'upstream failure details', type: 'server_error' } });
   const model = typeof body?.model === 'string' ? body.model : 'unknown';
-  const text = b.echo ? echoedText(body) : (b.text ?? 'Hello from the fake backend');
+  const text = b.echo ? echoedText(body) : b.echoSystem ? systemText(body) : (b.text ?? 'Hello from the fake backend');
   if (path === '/v1/embeddings') return json(res, 200, embeddings(body, model));
   if (path === '/v1/chat/completions' || path === '/v1/completions') {
     const chat = path === '/v1/chat/completions';
@@ -143,6 +146,12 @@ function echoedText(body: Record<string, unknown> | null): string {
   const content = messages.filter((m) => m.role === 'user').at(-1)?.content;
   if (typeof content === 'string') return content;
   return Array.isArray(content) ? content.map((p: { text?: string }) => p.text ?? '').join('') : '';
+}
+
+function systemText(body: Record<string, unknown> | null): string {
+  const messages = Array.isArray(body?.messages) ? (body.messages as Array<{ role: string; content: unknown }>) : [];
+  const content = messages.find((m) => m.role === 'system')?.content;
+  return typeof content === 'string' ? content : '';
 }
 
 function toolNameOf(body: Record<string, unknown> | null): string | undefined {
@@ -191,7 +200,7 @@ async function stream(
   onAbort: () => void,
 ): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  if (b.echo) return streamEcho(res, body, model, text, chat, b);
+  if (b.echo || b.echoSystem || b.echoChunkChars !== undefined) return streamEcho(res, body, model, text, chat, b);
   let closed = false;
   res.on('close', () => {
     if (!res.writableFinished) {

@@ -12,6 +12,7 @@ import { AirlockError } from '../../errors.ts';
 import type { InFlight } from '../in-flight.ts';
 import { sendStream } from '../stream-reply.ts';
 import { toReplyError } from '../error-reply.ts';
+import { outcomeTotals } from '../../transform/reply-guard.ts';
 
 export interface OpenAIRouteDeps {
   readonly pipeline: Pipeline;
@@ -109,6 +110,10 @@ function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, c
   if (injection && injection.verdict !== 'clean') {
     record.injection = { score: injection.score, verdict: injection.verdict, action: injection.action, signals: injection.signals };
   }
+  if (ctx.bulk && ctx.bulk.action !== 'none') record.bulk = { distinct: ctx.bulk.distinct, action: ctx.bulk.action };
+  if (ctx.output && ctx.policy) {
+    record.output = { outcome: ctx.output, leakAction: ctx.policy.output.leaks.action, linkAction: ctx.policy.output.links.action };
+  }
   if (reply.sent) return;
   if (ctx.backend) {
     reply.header('x-airlock-backend', ctx.backend.id);
@@ -117,6 +122,19 @@ function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, c
   if (ctx.residency) reply.header('x-airlock-level', ctx.residency.level);
   if (ctx.transform) reply.header('x-airlock-redactions', String(ctx.transform.replaced));
   if (injection) reply.header('x-airlock-injection', injectionHeader(injection));
+  if (ctx.bulk && ctx.bulk.action !== 'none') reply.header('x-airlock-bulk', ctx.bulk.action === 'block' ? 'blocked' : 'flagged');
+  // A stream's headers leave before its text is checked: its guard outcome is in the log line only.
+  if (ctx.output && ctx.reply?.kind === 'json') reply.header('x-airlock-output', outputHeader(ctx.output));
+}
+
+/** `clean`, `stopped=<canary|leak|link>`, or what was found: `leaks=2, links=1`. */
+function outputHeader(outcome: NonNullable<RequestContext['output']>): string {
+  if (outcome.stopped !== null) return `stopped=${outcome.stopped}`;
+  const parts = [];
+  const { leaks, links } = outcomeTotals(outcome);
+  if (leaks > 0) parts.push(`leaks=${leaks}`);
+  if (links > 0) parts.push(`links=${links}`);
+  return parts.length > 0 ? parts.join(', ') : 'clean';
 }
 
 /** `clean`, `suspicious`, or what was done about an injection: `blocked`, `sanitized`, `flagged`, `allowed`. */
