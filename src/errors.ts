@@ -114,6 +114,11 @@ export const ERROR_CATALOGUE = {
     type: 'api_error',
     message: 'The backend sent a response that is not valid for its protocol.',
   },
+  AIRLOCK_AUDIT_UNAVAILABLE: {
+    status: 503,
+    type: 'server_error',
+    message: 'The audit log could not record this request, so it was not forwarded.',
+  },
   AIRLOCK_SHUTTING_DOWN: {
     status: 503,
     type: 'server_error',

@@ -4,6 +4,7 @@
  * reason and exit 2; other failures exit 1 without a stack trace unless AIRLOCK_DEBUG is set.
  */
 import { ConfigError } from '../errors.ts';
+import { runAudit } from './audit.ts';
 import { runInit } from './init.ts';
 import { runInspect } from './inspect.ts';
 import { runKeys } from './keys.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   keys: runKeys,
   inspect: runInspect,
   policy: runPolicy,
+  audit: runAudit,
 };
 
 const USAGE = `Usage: airlock <command> [options]
@@ -35,6 +37,16 @@ Commands:
                  [--level L] [--format text|json] FILE|-
                                         show a sample request's findings, level, decision and routing;
                                         exit 3 when the gateway would refuse it
+  audit verify [--db FILE | --postgres URL | --bundle DIR | --config FILE] --pubkey FILE [--checkpoint FILE...]
+                                        check every event, the tree and the signed checkpoints; exit 4 when
+                                        the log is not intact, naming the first bad sequence number
+  audit export --out DIR [--since T] [--until T] [--pubkey FILE]
+                                        write a bundle that verify accepts without the database
+  audit proof --seq N                   an inclusion proof of one event in the latest checkpoint
+  audit tail [-n N] [--follow]          the latest events as JSON lines
+  audit query [--tenant T] [--kind K] [--since T] [--until T]
+                                        events as JSON lines (audit commands also take --db, --postgres
+                                        [--schema S] or --config FILE)
 `;
 
 export async function main(argv: string[]): Promise<number> {

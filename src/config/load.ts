@@ -56,7 +56,7 @@ function withOverrides(raw: Record<string, unknown>, options: LoadOptions): Reco
 }
 
 export interface ParseOptions {
-  /** Relative paths (dataDir, `file:` secrets) are resolved against this directory. */
+  /** Relative paths (dataDir, the audit files, `file:` secrets) are resolved against this directory. */
   readonly baseDir: string;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -92,6 +92,8 @@ export function parseConfig(raw: unknown, options: ParseOptions): AirlockConfig 
   if (!result.success) throw new ConfigError(result.error.issues.map(formatIssue));
   const config = result.data;
   config.dataDir = resolve(options.baseDir, config.dataDir);
+  if (config.audit.path !== undefined) config.audit.path = resolve(options.baseDir, config.audit.path);
+  if (config.audit.signingKeyFile !== undefined) config.audit.signingKeyFile = resolve(options.baseDir, config.audit.signingKeyFile);
   return deepFreeze(config);
 }
 

@@ -233,6 +233,8 @@ const policySchema = z.strictObject({
   injection: injectionSchema.default(injectionSchema.parse({})),
   output: outputSchema.default(outputSchema.parse({})),
   bulk: bulkSchema.default(bulkSchema.parse({})),
+  /** Keep the sanitized prompt and the reply in the audit log, encrypted under the tenant's key (docs/audit.md). */
+  captureContent: boolean().default(false),
   /** Add a short system message asking the model to copy placeholders verbatim. */
   placeholderInstruction: boolean().default(false),
 });
@@ -319,6 +321,29 @@ const serverSchema = z.strictObject({
   metrics: boolean().default(true),
 });
 
+export const AUDIT_STORES = ['sqlite', 'postgres'] as const;
+
+/** The tamper-evident audit log (docs/audit.md). */
+const auditSchema = z.strictObject({
+  /** sqlite: one file under dataDir (one gateway); postgres: one log shared by several gateway replicas. */
+  store: z.enum(AUDIT_STORES, { error: `expected one of ${AUDIT_STORES.join(', ')}` }).default('sqlite'),
+  /** SQLite file; default `<dataDir>/audit.db`. */
+  path: z.string().min(1).optional(),
+  /** PostgreSQL connection string (a secret: `${ENV}` or `file:` work), required for the postgres store. */
+  postgresUrl: secret.optional(),
+  /** PostgreSQL schema holding the log's tables. */
+  postgresSchema: identifier.default('airlock_audit'),
+  /** The log's name in its checkpoints; replicas sharing a log must share it. */
+  origin: z.string().regex(/^[\x21-\x7e]+$/, 'expected printable ASCII without spaces').default('airlock/audit'),
+  /** Ed25519 signer key file (C2SP note format); default `<dataDir>/audit-signing.key`, created on first start. */
+  signingKeyFile: z.string().min(1).optional(),
+  /** A signed checkpoint at least this often while events arrive. */
+  checkpointIntervalMs: durationMs.default(1_000),
+  /** How long a commit waits for companions, and how many events one commit may carry. */
+  groupCommitMs: optionalDurationMs.default(2),
+  maxBatch: wholeNumber().pipe(z.number().min(1).max(10_000)).default(512),
+});
+
 const loggingSchema = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -335,6 +360,7 @@ const configObjectSchema = z.strictObject({
     tenants: z.array(tenantSchema).default([]),
     /** Named policies; `default` exists built in and may be overridden. */
     policies: z.record(identifier, policySchema).default({}),
+    audit: auditSchema.default(auditSchema.parse({})),
     /** Master secret for pseudonyms and hashes; absent means one generated once under dataDir. */
     secretKey: secretKey.optional(),
 });
@@ -354,6 +380,9 @@ function checkReferences(cfg: z.output<typeof configObjectSchema>, ctx: z.Refine
       ctx.addIssue({ code: 'custom', path: ['backends', i, 'jurisdiction'], message: 'jurisdiction is not declared under jurisdictions' });
     }
   });
+  if (cfg.audit.store === 'postgres' && cfg.audit.postgresUrl === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['audit', 'postgresUrl'], message: 'the postgres audit store needs a connection string' });
+  }
   const tenantIds = new Set(cfg.tenants.map((t) => t.id));
   cfg.backends.forEach((b, i) =>
     (b.tenants ?? []).forEach((t, j) => {

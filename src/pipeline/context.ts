@@ -16,6 +16,7 @@ import type { KeyRing } from '../auth/api-keys.ts';
 import type { TenantPolicies, TenantPolicy } from './tenant-policies.ts';
 import type { InjectionOutcome } from './stages/screen.ts';
 import type { BulkOutcome } from './stages/watch-bulk.ts';
+import type { DeliveredReply } from './stages/tap-reply.ts';
 import type { ReplyGuardOutcome } from '../transform/reply-guard.ts';
 
 /**
@@ -39,6 +40,8 @@ export interface RequestContext {
   /** Aborted when the caller disconnects or the gateway shuts down; cancels the upstream request at once. */
   readonly signal: AbortSignal;
   readonly runtime: Runtime;
+  /** The caller's address as the server saw it (no proxy headers are trusted). */
+  readonly client: string | null;
   principal?: Principal;
   request?: InferenceRequest;
   /** The public model alias, set once it is known to be one the caller may use. */
@@ -71,6 +74,10 @@ export interface RequestContext {
   /** How many backends were tried. */
   attempts?: number;
   reply?: BackendReply;
+  /** The sequence number of the request's durable decision event in the audit log. */
+  auditSeq?: number;
+  /** What the caller received, as it passes: the reply's HMAC, tokens and (when captured) its text. */
+  delivered?: DeliveredReply;
 }
 
 export function need<T>(value: T | undefined): T {

@@ -107,6 +107,7 @@ export function explainRequest(options: ExplainOptions): Explanation {
   const ctx: RequestContext = {
     requestId: 'policy-explain',
     endpoint,
+    client: null,
     headers: options.level === undefined ? {} : { [LEVEL_HEADER]: options.level },
     body: { ...options.body, model },
     signal: new AbortController().signal,

@@ -27,6 +27,7 @@ export interface TenantPolicy {
   readonly injection: PolicyConfig['injection'];
   readonly output: OutputRules;
   readonly bulk: PolicyConfig['bulk'];
+  readonly captureContent: boolean;
   readonly keys: TenantKeys;
 }
 
@@ -52,6 +53,7 @@ const DEFAULT_POLICY: PolicyConfig = {
   injection: { action: 'block', threshold: 0.5 },
   output: { leaks: { action: 'redact', types: [...DEFAULT_LEAK_TYPES] }, links: { action: 'neutralize', allowHosts: [] }, canary: false },
   bulk: { action: 'flag', maxDistinctValues: 200, windowSeconds: 600 },
+  captureContent: false,
   placeholderInstruction: false,
 };
 
@@ -97,6 +99,7 @@ export function createTenantPolicies(config: AirlockConfig, masterSecret: string
       injection: policy.injection,
       output: resolveOutput(policy.output),
       bulk: policy.bulk,
+      captureContent: policy.captureContent,
     });
   }
   const byTenant = new Map<string, TenantPolicy>();

@@ -5,18 +5,12 @@
  * the same decisions; a change anywhere, even to a default, changes it. Recorded with every decision.
  */
 import { createHash } from 'node:crypto';
-import canonicalizeModule from 'canonicalize';
+import { canonicalJson } from '../canonical-json.ts';
 import type { AirlockConfig, PolicyConfig } from '../config/schema.ts';
 import type { ActionTable } from './actions.ts';
 import type { ClassificationTable } from './classification.ts';
 import type { LevelRule } from '../config/schema.ts';
 import type { Level } from '../entities.ts';
-
-/**
- * The package is CommonJS whose types declare an ES default export; Node hands an ES module the function
- * itself as the default, which the types cannot say.
- */
-const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
 
 export interface PolicyContent {
   readonly actions: ActionTable;
@@ -28,7 +22,7 @@ export interface PolicyContent {
 
 /** `sha256:` and the first 16 hex digits: 64 bits tell versions apart and stay readable in logs and headers. */
 export function hashPolicy(content: PolicyContent): string {
-  const canonical = canonicalize({
+  const canonical = canonicalJson({
     actions: Object.fromEntries(content.actions),
     classification: Object.fromEntries(content.classification),
     baseLevel: content.policy.baseLevel,
@@ -36,7 +30,10 @@ export function hashPolicy(content: PolicyContent): string {
     business: content.policy.business,
     placeholderInstruction: content.policy.placeholderInstruction,
     injection: content.policy.injection,
+    output: content.policy.output,
+    bulk: content.policy.bulk,
+    captureContent: content.policy.captureContent,
     jurisdictions: content.jurisdictions,
-  }) as string;
+  });
   return `sha256:${createHash('sha256').update(canonical).digest('hex').slice(0, 16)}`;
 }

@@ -11,7 +11,9 @@ import { toReplyError } from './error-reply.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { newRequestRecord, writeRequestRecord, type RequestRecord } from './request-record.ts';
 import { registerHealthRoutes, type HealthRouteDeps } from './routes/health.ts';
-import { registerOpenAIRoutes, type OpenAIRouteDeps } from './routes/openai.ts';
+import { inferenceEndpointOf, registerOpenAIRoutes, type OpenAIRouteDeps } from './routes/openai.ts';
+import { auditFinishedRequest } from './request-audit.ts';
+import type { AuditLog } from '../audit/log.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +30,7 @@ export interface AppDeps extends OpenAIRouteDeps, HealthRouteDeps {
   readonly metrics: GatewayMetrics;
   readonly bodyLimitBytes: number;
   readonly serveMetrics: boolean;
+  readonly audit: AuditLog;
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -48,10 +51,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   app.decorateRequest('airlock', null as unknown as RequestRecord);
   app.decorateRequest('finishRecord', function (this: FastifyRequest, status: number) {
+    if (this.airlock.written) return;
     writeRequestRecord(deps.logger, deps.metrics, this.id, this.airlock, status);
+    auditFinishedRequest(deps.audit, this.id, this.airlock, status);
   });
   app.addHook('onRequest', (req, reply, done) => {
-    req.airlock = newRequestRecord('other');
+    // An inference request refused before its handler runs (a body that is not JSON) is still audited as one.
+    req.airlock = newRequestRecord(inferenceEndpointOf(req.url.split('?')[0] ?? '') ?? 'other');
     reply.header('x-request-id', req.id);
     if (deps.isClosing()) {
       // A request on a kept-alive connection after shutdown began: refuse it and close that connection.

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createKeyRing } from '../auth/api-keys.ts';
+import { createKeyRing, type KeyRecord } from '../auth/api-keys.ts';
+import { openConfiguredAuditLog } from '../audit/open.ts';
 import { collectKeyRecords } from '../auth/key-records.ts';
 import { createBackends, egressTargets } from '../backends/registry.ts';
 import type { BackendAdapter } from '../backends/types.ts';
@@ -63,11 +64,14 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
   const logger = options.logger ?? createLogger(initial.logging.level);
   const masterSecret = initial.secretKey ?? readOrCreateSecretKey(initial.dataDir);
   let config = initial;
-  let runtime = buildRuntime(config, masterSecret);
+  let keyRecords = collectKeyRecords(config, readKeyFile(config.dataDir));
+  let runtime = buildRuntime(config, masterSecret, keyRecords);
 
   const egress = createEgressClient(egressTargets(config.backends));
   const backends = createBackends(config.backends, egress);
   const metrics = createMetrics();
+  const audit = await openConfiguredAuditLog(config, logger, (kind) => metrics.countAuditFailure(kind));
+  audit.appendLater({ kind: 'admin.config_applied', time: new Date().toISOString(), reason: 'start', policies: runtime.policies.hashes });
   const health = createHealth(config, backends, logger, metrics, options.clock);
   const router = createRouter({
     backends,
@@ -83,7 +87,8 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
     backends,
     inFlight,
     isClosing: () => closing,
-    pipeline: createPipeline({ router, bulk: createBulkWatch(() => (options.clock ?? Date).now()) }),
+    pipeline: createPipeline({ router, bulk: createBulkWatch(() => (options.clock ?? Date).now()), audit }),
+    audit,
     logger,
     metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
@@ -94,7 +99,10 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
     config.dataDir,
     () => {
       try {
-        runtime = { ...runtime, keyRing: createKeyRing(collectKeyRecords(config, readKeyFile(config.dataDir))) };
+        const records = collectKeyRecords(config, readKeyFile(config.dataDir));
+        runtime = { ...runtime, keyRing: createKeyRing(records) };
+        auditKeyChanges(keyRecords, records);
+        keyRecords = records;
         logger.info({ keys: runtime.keyRing.size }, 'key file reloaded');
       } catch (err) {
         logger.warn({ reason: (err as Error).message }, 'key file rejected; the previous keys stay in force');
@@ -103,10 +111,23 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
     options.keyFilePollMs,
   );
 
+  /** Keys added or removed, by tenant and id (never the key or its hash), as one administrative event. */
+  function auditKeyChanges(before: readonly KeyRecord[], after: readonly KeyRecord[]): void {
+    const ids = (records: readonly KeyRecord[]) => new Map(records.map((r) => [`${r.tenant}\0${r.id}\0${r.hash}`, { tenant: r.tenant, id: r.id }]));
+    const old = ids(before);
+    const now = ids(after);
+    const added = [...now].filter(([k]) => !old.has(k)).map(([, v]) => v);
+    const removed = [...old].filter(([k]) => !now.has(k)).map(([, v]) => v);
+    if (added.length + removed.length > 0) audit.appendLater({ kind: 'admin.keys_changed', time: new Date().toISOString(), added, removed });
+  }
+
   function reload(next?: AirlockConfig): ReloadResult {
     const result = tryReload(next);
     metrics.countReload(result.status);
-    if (result.status === 'applied') logger.info({ policies: result.policies }, 'configuration reloaded');
+    if (result.status === 'applied') {
+      logger.info({ policies: result.policies }, 'configuration reloaded');
+      audit.appendLater({ kind: 'admin.config_applied', time: new Date().toISOString(), reason: 'reload', policies: result.policies });
+    }
     if (result.status === 'rejected') logger.warn({ issues: result.issues }, 'configuration rejected; the running one stays in force');
     return result;
   }
@@ -120,8 +141,11 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
       if (isDeepStrictEqual(config, candidate)) return { status: 'unchanged' };
       const restart = restartOnlyChanges(config, candidate);
       if (restart.length > 0) return { status: 'rejected', issues: restart.map((s) => `${s}: changes here need a restart`) };
-      const built = buildRuntime(candidate, masterSecret);
+      const records = collectKeyRecords(candidate, readKeyFile(candidate.dataDir));
+      const built = buildRuntime(candidate, masterSecret, records);
+      auditKeyChanges(keyRecords, records);
       config = candidate;
+      keyRecords = records;
       runtime = built;
       return { status: 'applied', policies: built.policies.hashes };
     } catch (err) {
@@ -162,6 +186,7 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
         await stopped;
         clearTimeout(force);
         await egress.close();
+        await audit.close().catch((err: unknown) => logger.error({ err: { type: (err as Error).name } }, 'audit log did not close cleanly'));
         logger.info({ clean }, 'gateway stopped');
         flushLogger(logger);
       })();
@@ -171,9 +196,9 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
 }
 
 /** Everything a reload replaces, built completely before it is swapped in: a bad policy fails here, not later. */
-function buildRuntime(config: AirlockConfig, masterSecret: string): Runtime {
+function buildRuntime(config: AirlockConfig, masterSecret: string, keyRecords: readonly KeyRecord[]): Runtime {
   return {
-    keyRing: createKeyRing(collectKeyRecords(config, readKeyFile(config.dataDir))),
+    keyRing: createKeyRing(keyRecords),
     catalog: createModelCatalog(config),
     policies: createTenantPolicies(config, masterSecret),
   };

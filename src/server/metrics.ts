@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   /** What the reply guard found in one reply: `check` is leak, link or canary; `action` what was done. */
   countReplyGuard(tenant: string, check: string, action: string, n: number): void;
   countBulk(tenant: string, action: string): void;
+  /** An audit event that could not be written after its request went ahead (completion, refusal, admin). */
+  countAuditFailure(kind: string): void;
 }
 
 const CIRCUIT_STATE_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -80,6 +82,12 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['tenant', 'action'] as const,
     registers: [registry],
   });
+  const auditFailures = new Counter({
+    name: 'airlock_audit_failures_total',
+    help: 'Audit events that could not be written, by kind. Decision events never count here: their request is refused instead.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   // Label sets come from config ids and fixed codes, so there are few; binding each once saves prom-client's
   // per-call label hashing on the hot path.
   const counters = new Map<string, ReturnType<typeof requests.labels>>();
@@ -116,5 +124,6 @@ export function createMetrics(): GatewayMetrics {
     countInjection: (tenant, verdict, action) => injections.labels(tenant, verdict, action).inc(),
     countReplyGuard: (tenant, check, action, n) => replyGuard.labels(tenant, check, action).inc(n),
     countBulk: (tenant, action) => bulk.labels(tenant, action).inc(),
+    countAuditFailure: (kind) => auditFailures.labels(kind).inc(),
   };
 }

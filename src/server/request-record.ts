@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import { outcomeTotals, type ReplyGuardOutcome } from '../transform/reply-guard.ts';
 import type { GatewayMetrics } from './metrics.ts';
+import type { RequestContext } from '../pipeline/context.ts';
 
 export interface RequestRecord {
   endpoint: string;
@@ -31,6 +32,8 @@ export interface RequestRecord {
   output?: { outcome: ReplyGuardOutcome; leakAction: string; linkAction: string } | undefined;
   /** Findings by "TYPE:action" (`EMAIL:pseudonymize`): counts, never values. */
   findings?: Readonly<Record<string, number>> | undefined;
+  /** The pipeline's context of an inference request, for its audit event. */
+  context?: RequestContext | undefined;
   /** Set once the record was written, so a reply is never counted twice. */
   written: boolean;
   readonly startedAt: number;

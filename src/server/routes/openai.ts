@@ -27,6 +27,11 @@ const INFERENCE_ROUTES: ReadonlyArray<readonly [string, Endpoint]> = [
   ['/v1/embeddings', 'embeddings'],
 ];
 
+/** The inference endpoint a request path names, if any. */
+export function inferenceEndpointOf(path: string): Endpoint | undefined {
+  return INFERENCE_ROUTES.find(([route]) => route === path)?.[1];
+}
+
 export function registerOpenAIRoutes(app: FastifyInstance, deps: OpenAIRouteDeps): void {
   for (const [path, endpoint] of INFERENCE_ROUTES) {
     app.post(path, (req, reply) => handleInference(req, reply, endpoint, deps));
@@ -63,11 +68,13 @@ async function handleInference(req: FastifyRequest, reply: FastifyReply, endpoin
   const ctx: RequestContext = {
     requestId: req.id,
     endpoint,
+    client: req.ip ?? null,
     headers: req.headers,
     body: req.body,
     signal: controller.signal,
     runtime: deps.runtime(),
   };
+  record.context = ctx;
   try {
     await deps.pipeline.run(ctx);
     describeRoute(record, reply, ctx);
