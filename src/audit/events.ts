@@ -100,6 +100,8 @@ export interface ConfigAppliedEvent extends EventBase {
   readonly reason: 'start' | 'reload';
   /** Policy name → content hash. */
   readonly policies: Readonly<Record<string, string>>;
+  /** The API keys in force, by tenant and id (never the key or its hash): a key changed while no gateway ran shows here. */
+  readonly keys: readonly { readonly tenant: string; readonly id: string }[];
 }
 
 export type AuditEvent = DecisionEvent | CompletionEvent | RefusalEvent | KeysChangedEvent | ConfigAppliedEvent;

@@ -71,7 +71,7 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
   const backends = createBackends(config.backends, egress);
   const metrics = createMetrics();
   const audit = await openConfiguredAuditLog(config, logger, (kind) => metrics.countAuditFailure(kind));
-  audit.appendLater({ kind: 'admin.config_applied', time: new Date().toISOString(), reason: 'start', policies: runtime.policies.hashes });
+  audit.appendLater({ kind: 'admin.config_applied', time: new Date().toISOString(), reason: 'start', policies: runtime.policies.hashes, keys: keyIds(keyRecords) });
   const health = createHealth(config, backends, logger, metrics, options.clock);
   const router = createRouter({
     backends,
@@ -126,7 +126,7 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
     metrics.countReload(result.status);
     if (result.status === 'applied') {
       logger.info({ policies: result.policies }, 'configuration reloaded');
-      audit.appendLater({ kind: 'admin.config_applied', time: new Date().toISOString(), reason: 'reload', policies: result.policies });
+      audit.appendLater({ kind: 'admin.config_applied', time: new Date().toISOString(), reason: 'reload', policies: result.policies, keys: keyIds(keyRecords) });
     }
     if (result.status === 'rejected') logger.warn({ issues: result.issues }, 'configuration rejected; the running one stays in force');
     return result;
@@ -193,6 +193,10 @@ export async function startGateway(initial: AirlockConfig, options: GatewayOptio
       return closed;
     },
   };
+}
+
+function keyIds(records: readonly KeyRecord[]): { tenant: string; id: string }[] {
+  return records.map((r) => ({ tenant: r.tenant, id: r.id })).sort((a, b) => (a.tenant + a.id < b.tenant + b.id ? -1 : 1));
 }
 
 /** Everything a reload replaces, built completely before it is swapped in: a bad policy fails here, not later. */

@@ -245,6 +245,37 @@ describe('audit log (SQLite)', () => {
     assert.match(problem.reason, /not in the signed tree/);
   });
 
+  it('records administrative changes: the start with its policies and keys, a reload, keys added and removed', async () => {
+    const start = events[0] as Event;
+    assert.equal(start.reason, 'start');
+    assert.deepEqual(start.keys, [
+      { tenant: 'shop', id: 'k' },
+      { tenant: 'vault', id: 'k' },
+    ]);
+    assert.match((start.policies as Record<string, string>).vault as string, /^sha256:/);
+    const local = await startTestGateway({ backends: [openaiBackend('b', backend.baseUrl, { shop: 'm' })] }, [{ tenant: 'shop', id: 'old' }]);
+    try {
+      const tenants = [{ id: 'shop', keys: [{ id: 'new', hash: `sha256:${'ab'.repeat(32)}` }] }];
+      assert.equal(local.gateway.reload(local.reconfigure({ tenants })).status, 'applied');
+      await local.gateway.close();
+      const store = createSqliteStore(join(local.config.dataDir, 'audit.db'));
+      const admin: Event[] = [];
+      for await (const row of store.rows({ kind: 'admin.keys_changed' })) admin.push(JSON.parse(row.body.toString('utf8')) as Event);
+      for await (const row of store.rows({ kind: 'admin.config_applied' })) admin.push(JSON.parse(row.body.toString('utf8')) as Event);
+      await store.close();
+      assert.deepEqual(admin.map((e) => [e.kind, e.reason ?? null]), [
+        ['admin.keys_changed', null],
+        ['admin.config_applied', 'start'],
+        ['admin.config_applied', 'reload'],
+      ]);
+      assert.deepEqual(admin[0]?.added, [{ tenant: 'shop', id: 'new' }]);
+      assert.deepEqual(admin[0]?.removed, [{ tenant: 'shop', id: 'old' }]);
+      assert.ok(!JSON.stringify(admin).includes('abab'), 'never the key hash');
+    } finally {
+      await local.close();
+    }
+  });
+
   it('prints an inclusion proof, the latest events and a tenant query', () => {
     const proof = runCli(['audit', 'proof', '--db', dbPath(), '--seq', '1'], dataDir);
     assert.equal(proof.status, 0, proof.stderr);
