@@ -42,7 +42,7 @@ export function createGroupCommit<T extends AppendItem>(
   checkOptions(options);
   const queue: Pending<T>[] = [];
   let inFlight: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout } | null = null;
   let nextOrdinal = 0;
   /** Events with a smaller ordinal are written as soon as the store is free (a flush asked for them). */
   let urgentBelow = 0;
@@ -54,7 +54,8 @@ export function createGroupCommit<T extends AppendItem>(
     const oldest = queue[0];
     if (oldest === undefined) return false;
     if (waitedEnough || queue.length >= options.maxBatch || oldest.ordinal < urgentBelow) return true;
-    return performance.now() - oldest.enqueuedAt >= options.maxWaitMs;
+    // With no wait configured, a batch still collects what arrives in the same event-loop turn (see armTimer).
+    return options.maxWaitMs > 0 && performance.now() - oldest.enqueuedAt >= options.maxWaitMs;
   };
 
   /** Starts the next batch if one is due and the store is free, else arms the timer for the oldest event. */
@@ -65,6 +66,8 @@ export function createGroupCommit<T extends AppendItem>(
       waitedEnough = false;
       inFlight = writeBatch(queue.splice(0, options.maxBatch)).finally(() => {
         inFlight = null;
+        // Whatever arrived during the commit has waited a commit's time already: it goes next, at once.
+        waitedEnough = queue.length > 0;
         schedule();
       });
       return;
@@ -76,16 +79,19 @@ export function createGroupCommit<T extends AppendItem>(
     const oldest = queue[0];
     if (timer !== null || oldest === undefined) return;
     const remaining = Math.max(0, options.maxWaitMs - (performance.now() - oldest.enqueuedAt));
-    timer = setTimeout(() => {
+    const fire = () => {
       timer = null;
       waitedEnough = true;
       schedule();
-    }, remaining);
+    };
+    // setTimeout(0) waits at least a millisecond; setImmediate ends the wait with the current turn's I/O.
+    timer = remaining === 0 ? { immediate: setImmediate(fire) } : { timeout: setTimeout(fire, remaining) };
   };
 
   const clearTimer = (): void => {
     if (timer === null) return;
-    clearTimeout(timer);
+    if ('immediate' in timer) clearImmediate(timer.immediate);
+    else clearTimeout(timer.timeout);
     timer = null;
   };
 

@@ -66,8 +66,7 @@ export async function verifyLog(input: VerifyInput): Promise<VerifyReport> {
     };
     checkAt(0);
     for await (const row of input.rows) {
-      checkRow(row, frontier.size);
-      frontier.append(leafHash(row.body));
+      frontier.append(checkRow(row, frontier.size));
       if (checkpoints.has(frontier.size)) checkAt(frontier.size);
     }
     const beyond = sizes.find((size) => size > frontier.size);
@@ -114,11 +113,14 @@ export function openCheckpoints(input: VerifyInput): Map<number, Array<{ checkpo
 
 const KINDS = new Set<string>(EVENT_KINDS);
 
-function checkRow(row: AuditRow, expected: number): void {
+/** Checks one row and returns the leaf hash of its bytes (computed once: the tree is rebuilt from it). */
+function checkRow(row: AuditRow, expected: number): Buffer {
   if (row.seq > expected) throw new Failure(expected, `event ${expected} is missing (the next one is ${row.seq})`);
   if (row.seq < expected) throw new Failure(row.seq, `event ${row.seq} appears again after event ${expected - 1}`);
   checkEvent(row.seq, row.body);
-  if (!row.leafHash.equals(leafHash(row.body))) throw new Failure(row.seq, `event ${row.seq} does not match its stored leaf hash: changed after it was written`);
+  const hash = leafHash(row.body);
+  if (!row.leafHash.equals(hash)) throw new Failure(row.seq, `event ${row.seq} does not match its stored leaf hash: changed after it was written`);
+  return hash;
 }
 
 /** One event's bytes: JSON, canonical, the given sequence number, a known version and kind. */

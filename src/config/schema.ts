@@ -339,8 +339,11 @@ const auditSchema = z.strictObject({
   signingKeyFile: z.string().min(1).optional(),
   /** A signed checkpoint at least this often while events arrive. */
   checkpointIntervalMs: durationMs.default(1_000),
-  /** How long a commit waits for companions, and how many events one commit may carry. */
-  groupCommitMs: optionalDurationMs.default(2),
+  /**
+   * How long a commit waits for companions beyond the current event-loop turn (0: only what arrives in the same
+   * turn, and whatever arrives during a commit goes in the next), and how many events one commit may carry.
+   */
+  groupCommitMs: optionalDurationMs.default(0),
   maxBatch: wholeNumber().pipe(z.number().min(1).max(10_000)).default(512),
 });
 
