@@ -104,13 +104,34 @@ export interface ConfigAppliedEvent extends EventBase {
   readonly keys: readonly { readonly tenant: string; readonly id: string }[];
 }
 
-export type AuditEvent = DecisionEvent | CompletionEvent | RefusalEvent | KeysChangedEvent | ConfigAppliedEvent;
+/** A training data file sanitized by `airlock dataset sanitize`: its lineage, by hashes and counts only. */
+export interface DatasetSanitizedEvent extends EventBase {
+  readonly kind: 'dataset.sanitized';
+  readonly tenant: string;
+  /** File names without their directories; the hashes identify the exact contents. */
+  readonly input: { readonly name: string; readonly sha256: string; readonly bytes: number; readonly records: number };
+  readonly output: { readonly name: string; readonly sha256: string; readonly bytes: number; readonly records: number };
+  readonly policy: { readonly name: string; readonly hash: string };
+  /** Values found, by entity type. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Records left out of the copy (a `block` finding, or invalid with --skip-invalid). */
+  readonly dropped: number;
+}
+
+export type AuditEvent = DecisionEvent | CompletionEvent | RefusalEvent | KeysChangedEvent | ConfigAppliedEvent | DatasetSanitizedEvent;
 export type AuditEventKind = AuditEvent['kind'];
 
 /** An event before the store numbered it. */
 export type UnsequencedEvent = AuditEvent extends infer E ? (E extends AuditEvent ? Omit<E, 'seq' | 'v'> : never) : never;
 
-export const EVENT_KINDS: readonly AuditEventKind[] = ['request.decision', 'request.completion', 'request.refused', 'admin.keys_changed', 'admin.config_applied'];
+export const EVENT_KINDS: readonly AuditEventKind[] = [
+  'request.decision',
+  'request.completion',
+  'request.refused',
+  'admin.keys_changed',
+  'admin.config_applied',
+  'dataset.sanitized',
+];
 
 /** The event's leaf bytes: canonical JSON of the event with its version and sequence number. */
 export function encodeEvent(event: UnsequencedEvent, seq: number): Buffer {

@@ -5,6 +5,8 @@
  */
 import { ConfigError } from '../errors.ts';
 import { runAudit } from './audit.ts';
+import { runScan } from './scan.ts';
+import { runDataset } from './dataset.ts';
 import { runInit } from './init.ts';
 import { runInspect } from './inspect.ts';
 import { runKeys } from './keys.ts';
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   inspect: runInspect,
   policy: runPolicy,
   audit: runAudit,
+  scan: runScan,
+  dataset: runDataset,
 };
 
 const USAGE = `Usage: airlock <command> [options]
@@ -47,6 +51,18 @@ Commands:
   audit query [--tenant T] [--kind K] [--since T] [--until T]
                                         events as JSON lines (audit commands also take --db, --postgres
                                         [--schema S] or --config FILE)
+  scan [PATH] [--format text|json|sarif] [--out FILE] [--fail-on SEVERITY|none] [--baseline FILE]
+       [--write-baseline FILE] [--include-deps] [--max-file-size BYTES]
+                                        map where the code sends data to hosted AI; exit 1 when a finding
+                                        at or above --fail-on (default low) remains, 2 on usage errors
+  dataset scan FILE [--config FILE] [--tenant T] [--format text|json] [--examples N] [--fail-on-findings]
+               [--input-format jsonl|csv|tsv] [--max-record-mb N]
+                                        count sensitive values in training data by type and field
+                                        (positions only); exit 3 with --fail-on-findings when any
+  dataset sanitize FILE --out FILE [--config FILE] [--tenant T] [--skip-invalid] [--format text|json]
+                   [--input-format jsonl|csv|tsv] [--max-record-mb N]
+                                        write a sanitized copy and its lineage event in the audit log;
+                                        exit 3 when invalid records would be dropped without --skip-invalid
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,225 @@
+/**
+ * `scanTree`: the scanner's library entry point. Two passes over the tree: a cheap first pass reads only the
+ * files that state project facts rules need across files (Salesforce Named Credentials, so `callout:NAME` in
+ * Apex resolves to a host), then the main pass streams every file through the rules with a small concurrency
+ * limit. Only findings are kept (they are small); file contents are dropped as soon as a file's rules ran, so
+ * memory does not grow with the tree. Inline `airlock-ignore` comments and the baseline are applied here, and
+ * the result carries a summary for the reports.
+ */
+import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { baselineKey, fingerprintFindings, type FingerprintedFinding } from './baseline.ts';
+import { RULE_MODULES, ruleCatalog } from './registry.ts';
+import { applySuppressions, findDirectives } from './suppress.ts';
+import { SEVERITIES, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule, type Severity } from './types.ts';
+import { DEFAULT_MAX_FILE_SIZE, loadFile, walkFiles, WalkCounters, type WalkEntry, type WarningKind, type WarningSample } from './walker.ts';
+
+/**
+ * Facts about the whole project that single-file rules cannot see. Rules that need them declare
+ * `scan(file: ScanFile, facts?: ProjectFacts)`. (Belongs in types.ts once that file is open for changes.)
+ */
+export interface ProjectFacts {
+  /** Salesforce Named Credential name (file name without its suffix, and `<fullName>`) → endpoint URL. */
+  readonly namedCredentials: Map<string, string>;
+  /** External Credential name → endpoint URL of a Named Credential that authenticates with it. */
+  readonly externalCredentials: Map<string, string>;
+}
+
+export interface ScanOptions {
+  /** Rule modules to run; the registry's by default. */
+  readonly rules?: readonly ScanRule[];
+  /** Scan `node_modules/` and `vendor/` too (they are only counted otherwise). */
+  readonly includeDeps?: boolean;
+  /** Text rules skip files above this many bytes (binary sniffing still sees their head). */
+  readonly maxFileSize?: number;
+  /** Accepted findings, as keys from baseline.ts `readBaseline`. */
+  readonly baseline?: ReadonlySet<string>;
+  /** Files read at once. */
+  readonly concurrency?: number;
+}
+
+export interface ScanSummary {
+  readonly filesScanned: number;
+  readonly bytesScanned: number;
+  /** Findings that remain after inline suppressions and the baseline. */
+  readonly findings: number;
+  readonly bySeverity: Record<Severity, number>;
+  readonly suppressed: { readonly inline: number; readonly baseline: number };
+  readonly skippedDependencyFiles: number;
+  readonly includeDeps: boolean;
+  /** Paths a `.gitignore` excluded (an ignored directory counts once). Not a warning. */
+  readonly gitignored: number;
+  readonly warnings: Record<WarningKind, number>;
+}
+
+export interface ScanResult {
+  /** Sorted by file, line, column, rule id. */
+  readonly findings: FingerprintedFinding[];
+  /** Findings the baseline accepted (kept so `--write-baseline` can rewrite a complete baseline). */
+  readonly baselined: FingerprintedFinding[];
+  readonly summary: ScanSummary;
+  readonly durationMs: number;
+  /** Every rule the run could report, for SARIF rule metadata. */
+  readonly rules: RuleInfo[];
+  /** The first warnings with their paths. */
+  readonly warningSamples: readonly WarningSample[];
+}
+
+type FactsAwareRule = Omit<ScanRule, 'scan'> & { scan(file: ScanFile, facts?: ProjectFacts): ScanFinding[] };
+
+interface ScanState {
+  readonly rules: readonly FactsAwareRule[];
+  readonly facts: ProjectFacts;
+  readonly maxFileSize: number;
+  readonly counters: WalkCounters;
+  readonly findings: FingerprintedFinding[];
+  filesScanned: number;
+  bytesScanned: number;
+  inlineSuppressed: number;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+
+export async function scanTree(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  if (!(await stat(root)).isDirectory()) throw new Error(`${root} is not a directory`);
+  const rules = options.rules ?? RULE_MODULES;
+  const includeDeps = options.includeDeps ?? false;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const state: ScanState = {
+    rules,
+    facts: await collectProjectFacts(root, { includeDeps, maxFileSize }),
+    maxFileSize,
+    counters: new WalkCounters(),
+    findings: [],
+    filesScanned: 0,
+    bytesScanned: 0,
+    inlineSuppressed: 0,
+  };
+  const files = walkFiles(root, { includeDeps }, state.counters);
+  await forEachConcurrent(files, options.concurrency ?? DEFAULT_CONCURRENCY, (entry) => scanFile(entry, state));
+  const accepted = options.baseline ?? new Set<string>();
+  const sorted = state.findings.sort(byPlace);
+  const findings = sorted.filter((f) => !accepted.has(baselineKey(f)));
+  const baselined = sorted.filter((f) => accepted.has(baselineKey(f)));
+  return {
+    findings,
+    baselined,
+    summary: summarise(state, findings, baselined.length, includeDeps),
+    durationMs: performance.now() - started,
+    rules: ruleCatalog(rules),
+    warningSamples: state.counters.samples,
+  };
+}
+
+async function scanFile(entry: WalkEntry, state: ScanState): Promise<void> {
+  const file = await loadFile(entry, state.maxFileSize, state.counters);
+  if (file === null) return;
+  state.filesScanned += 1;
+  state.bytesScanned += file.size;
+  const reported = runRules(file, state);
+  const directives = file.text?.includes('airlock-ignore:') ? findDirectives(file.text) : [];
+  const { kept, suppressed, directiveFindings } = applySuppressions(file.path, reported, directives);
+  state.inlineSuppressed += suppressed;
+  state.findings.push(...fingerprintFindings([...kept, ...directiveFindings], file.text));
+}
+
+/** Runs every applicable rule; a rule that throws costs a counted warning, never the scan. */
+function runRules(file: ScanFile, state: ScanState): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  for (const rule of state.rules) {
+    try {
+      if (rule.applies(file)) findings.push(...rule.scan(file, state.facts));
+    } catch (err) {
+      const family = rule.rules[0]?.id.split('.')[0] ?? 'rule';
+      state.counters.warn('rule-error', file.path, `${family}: ${(err as Error).message ?? String(err)}`);
+    }
+  }
+  return findings;
+}
+
+function summarise(state: ScanState, findings: readonly ScanFinding[], baselined: number, includeDeps: boolean): ScanSummary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of findings) bySeverity[finding.severity] += 1;
+  return {
+    filesScanned: state.filesScanned,
+    bytesScanned: state.bytesScanned,
+    findings: findings.length,
+    bySeverity,
+    suppressed: { inline: state.inlineSuppressed, baseline: baselined },
+    skippedDependencyFiles: state.counters.skippedDependencyFiles,
+    includeDeps,
+    gitignored: state.counters.gitignored,
+    warnings: { ...state.counters.warnings },
+  };
+}
+
+function byPlace(a: ScanFinding, b: ScanFinding): number {
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Pulls items one at a time and keeps at most `limit` pieces of work running (work must not reject). */
+async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  for await (const item of items) {
+    const task: Promise<void> = work(item).finally(() => running.delete(task));
+    running.add(task);
+    if (running.size >= limit) await Promise.race(running);
+  }
+  await Promise.all(running);
+}
+
+const NAMED_CREDENTIAL_SUFFIXES = ['.namedcredential-meta.xml', '.namedcredential'];
+
+/** The first pass: reads only Named Credential metadata files; their warnings are counted by the main pass. */
+export async function collectProjectFacts(root: string, options: { includeDeps: boolean; maxFileSize: number }): Promise<ProjectFacts> {
+  const namedCredentials = new Map<string, string>();
+  const externalCredentials = new Map<string, string>();
+  const quiet = new WalkCounters();
+  const wants = (name: string) => NAMED_CREDENTIAL_SUFFIXES.some((suffix) => name.endsWith(suffix));
+  for await (const entry of walkFiles(root, { includeDeps: options.includeDeps, wants }, quiet)) {
+    const file = await loadFile(entry, options.maxFileSize, quiet);
+    const endpoint = file?.text ? credentialEndpoint(file.text) : null;
+    if (endpoint === null || file?.text == null) continue;
+    namedCredentials.set(credentialName(entry.relPath), endpoint);
+    const fullName = xmlValue(file.text, 'fullName');
+    if (fullName) namedCredentials.set(fullName, endpoint);
+    const external = xmlValue(file.text, 'externalCredential');
+    if (external) externalCredentials.set(external, endpoint);
+  }
+  return { namedCredentials, externalCredentials };
+}
+
+function credentialName(relPath: string): string {
+  const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+  const suffix = NAMED_CREDENTIAL_SUFFIXES.find((s) => name.toLowerCase().endsWith(s)) ?? '';
+  return name.slice(0, name.length - suffix.length);
+}
+
+/** Legacy credentials carry `<endpoint>`; newer ones a `Url` entry among `<namedCredentialParameters>`. */
+function credentialEndpoint(xml: string): string | null {
+  const direct = xmlValue(xml, 'endpoint') ?? xmlValue(xml, 'url');
+  if (direct) return direct;
+  for (const block of xml.match(/<namedCredentialParameters>[\s\S]*?<\/namedCredentialParameters>/g) ?? []) {
+    if (/^url$/i.test(xmlValue(block, 'parameterType') ?? '')) return xmlValue(block, 'parameterValue');
+  }
+  return null;
+}
+
+function xmlValue(xml: string, tag: string): string | null {
+  const match = new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(xml);
+  return match?.[1] ? decodeXmlEntities(match[1]) : null;
+}
+
+function decodeXmlEntities(value: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) => {
+    if (code[0] !== '#') return named[code.toLowerCase()] ?? whole;
+    const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The scanner's vocabulary: what a finding says (rule, severity, place, message, remediation), what a rule sees
+ * of a file, and the rule interface. Rules are pure functions of one file's content, so the walker can run them
+ * on any number of files with bounded memory, and each rule family lives in its own module under rules/.
+ */
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export interface ScanFinding {
+  /** Stable rule id, `family.name` (`egress.openai-sdk`, `keys.hardcoded`, `artifact.web-served-weights`). */
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Path relative to the scan root, with `/` separators. */
+  readonly file: string;
+  /** 1-based line and column (UTF-16 code units) of the finding's start. */
+  readonly line: number;
+  readonly column: number;
+  /** One sentence; never a secret value (keys are shown masked). */
+  readonly message: string;
+  /** What to do about it. */
+  readonly remediation: string;
+  /** Extra facts for JSON and SARIF (provider, HTTP client, data flowing in, …); never secret values. */
+  readonly properties?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+}
+
+/** A file as the rules see it. Text files only reach `text`; binary files only `head` (content sniffing). */
+export interface ScanFile {
+  /** Path relative to the scan root, `/` separators. */
+  readonly path: string;
+  /** Lower-case extension without the dot (`php`, `ts`, `xml`); '' when none. */
+  readonly extension: string;
+  /** Lower-case file name (`dockerfile`, `.env`, `package.json`). */
+  readonly name: string;
+  readonly size: number;
+  /** Decoded text (UTF-8, or UTF-16 with a BOM), or null for binary files. */
+  readonly text: string | null;
+  /** The first bytes of the file (up to 64 KiB), for recognising binary formats by content. */
+  readonly head: Buffer;
+  /** Reads the whole file (binary rules that need more than the head; bounded by the walker's size limit). */
+  readAll(): Buffer;
+}
+
+export interface ScanRule {
+  /** The rule ids this module can report, with their default severity, for docs and SARIF rule metadata. */
+  readonly rules: readonly RuleInfo[];
+  /** Cheap test: does this module want to look at the file at all? */
+  applies(file: ScanFile): boolean;
+  scan(file: ScanFile): ScanFinding[];
+}
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line for SARIF's shortDescription and the docs. */
+  readonly summary: string;
+  readonly remediation: string;
+}
