@@ -10,6 +10,8 @@
  */
 import { foldChar, foldTextKeepingOffsets } from '../business/fold.ts';
 import { normalizeText, type NormalizedText } from '../normalize.ts';
+import { decodeRuns } from './decode.ts';
+import { rawSignals } from './raw-signals.ts';
 
 export interface Variant {
   /** `plain` is the folded text; the others exist only when the text shows that disguise. */
@@ -25,14 +27,9 @@ export interface PreparedText {
   readonly rawSignals: readonly string[];
 }
 
-const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
-/** Typographic apostrophes read as `'`, so `don’t` and `qu’on` match the rules. */
-const APOSTROPHES = '\u2019\u2018\u02bc\u00b4\u0060';
-const INVISIBLE_IN_WORD = /\p{L}\p{Default_Ignorable_Code_Point}+\p{L}/u;
-const MIXED_SCRIPT = /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
-/** Two places where a digit or symbol sits between letters (`1gn0r3`): one alone is `b2b` or `mp3s`. */
-/** A digit or symbol between letters: the core of a leet word, found cheaply; the word around it is checked in code. */
+/** A digit or symbol between letters (`1gn0r3`): the core of a leet word, found cheaply; the word around it is checked in code. */
 const LEET_CORE = /[a-z][0-9$|!]+[a-z]/g;
+const LEET_SYMBOL = /[0-9@$|!]/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'b', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '|': 'l', '!': 'i' };
 /** `1` is `i` as often as `l` (`wi3d3rho1e`): a second reading with `l`. */
 const LEET_L: Record<string, string> = { ...LEET, '1': 'l', '|': 'i' };
@@ -40,82 +37,94 @@ const LEET_L: Record<string, string> = { ...LEET, '1': 'l', '|': 'i' };
 const SPLIT_PUNCT = /[a-z][|*][a-z]/;
 const CASE_NOISE = /[a-z][A-Z]{2,}[a-z]|[A-Z]{2}[a-z][A-Z]/;
 const IN_WORD_PUNCT = /(?<=[a-z])[|*_.'-](?=[a-z])/g;
-const REVERSE_CUE = /\b(?:backwards|reversed?|in reverse|ruckwarts|umgekehrt|a l'envers|al reves|al contrario|a rovescio|achterstevoren|omgekeerd)\b/;
+/** Words that say a text is reversed: then the text is read reversed too. */
+export const REVERSE_CUE = /\b(?:backwards|reversed?|in reverse|ruckwarts|umgekehrt|a l'envers|al reves|al contrario|a rovescio|achterstevoren|omgekeerd)\b/;
 /** Quoted pieces joined with `+`: `"Ne tiens plus c" + "ompte de…"`. */
 const CONCAT_CUE = /["'\u00ab\u201c][^"'\u00bb\u201d\n]{1,120}["'\u00bb\u201d]\s*\+\s*["'\u00ab\u201c]|\b[a-z]\s*\+\s*[a-z]\s*\+\s*[a-z]\b/;
 const QUOTED = /["'\u00ab\u201c]([^"'\u00bb\u201d\n]{1,120})["'\u00bb\u201d]/g;
-const LEET_RUN = /[a-z0-9@$|!]*[0-9@$|!][a-z0-9@$|!]*/g;
 /** Single letters joined by spaces, dots, dashes, underscores or stars: four or more in a row. */
 const SPACED = /\b(?:[a-z][ ._*-]{1,2}){3,}[a-z]\b/g;
-const BASE64_MIN = 24;
-const HEX_RUN = /\b(?:[0-9a-fA-F]{2}[ :]?){12,}\b/g;
+/**
+ * What every SPACED match holds: its last four letters, the first after a separator or a word's start (or at the
+ * text's start), the last ending a word. V8 scans this faster (it starts with a character, not a word boundary),
+ * and shop text (`s.p.a.`, `b.v.`) rarely holds it: SPACED alone took ~14 µs per 4 KB, this first ~9 (measured).
+ */
+const MAY_BE_SPACED = /[^A-Za-z0-9][a-z][ ._*-]{1,2}[a-z][ ._*-]{1,2}[a-z][ ._*-]{1,2}[a-z](?![A-Za-z0-9_])/;
+const MAY_BE_SPACED_AT_START = /[a-z][ ._*-]{1,2}[a-z][ ._*-]{1,2}[a-z][ ._*-]{1,2}[a-z](?![A-Za-z0-9_])/y;
 
-export function prepareText(text: string): PreparedText {
-  const normalized = normalizeText(text);
-  const plain = foldText(normalized.text);
-  const variants: Variant[] = [{ kind: 'plain', text: plain }];
-  if (hasLeetWords(plain)) {
-    for (const table of [LEET, LEET_L]) {
-      const deleeted = plain.replace(LEET_RUN, (run) => (/[a-z]/.test(run) ? run.replace(/[0-9@$|!]/g, (c) => table[c] ?? c) : run));
-      if (deleeted !== plain) variants.push({ kind: 'leetspeak', text: aroundChanges(plain, deleeted) });
-    }
-  }
-  if (SPLIT_PUNCT.test(plain) || CASE_NOISE.test(normalized.text)) {
-    const split = rewriteAround(plain, IN_WORD_PUNCT, '');
-    if (split !== '') variants.push({ kind: 'split', text: split });
-  }
+function maySpace(plain: string): boolean {
   SPACED.lastIndex = 0;
-  if (SPACED.test(plain)) variants.push({ kind: 'spaced', text: rewriteAround(plain, SPACED, (run) => run.replace(/[ ._*-]/g, '')) });
-  if (REVERSE_CUE.test(plain)) variants.push({ kind: 'reversed', text: [...plain].reverse().join('') });
-  if (CONCAT_CUE.test(plain)) variants.push({ kind: 'concatenated', text: [...plain.matchAll(QUOTED)].map((m) => m[1]).join('') });
-  const decoded = decodeRuns(normalized.text);
-  if (decoded !== '') variants.push({ kind: 'encoded', text: foldText(decoded) });
-  const rawSignals: string[] = [];
-  // Both need characters outside ASCII; most prompts have none, and the Unicode-property scans are not free.
-  if (normalized.text !== text || !PRINTABLE_ASCII.test(text)) {
-    if (INVISIBLE_IN_WORD.test(text)) rawSignals.push('obfuscation.invisible-characters');
-    if (MIXED_SCRIPT.test(text)) rawSignals.push('obfuscation.mixed-scripts');
-  }
-  return { variants, toOriginal: (start, end) => normalized.toOriginal(start, end), rawSignals };
+  MAY_BE_SPACED_AT_START.lastIndex = 0;
+  return MAY_BE_SPACED.test(plain) || MAY_BE_SPACED_AT_START.test(plain);
 }
 
-/** Lower case without accents, one code unit per code unit; native lower-casing for the ASCII case. */
+export function prepareText(text: string): PreparedText {
+  const plain = readPlain(text);
+  return prepareForms(plain, REVERSE_CUE.test(plain.text));
+}
+
+/** The text folded (see the module header), the first form every text is read in. */
+export interface PlainText {
+  readonly original: string;
+  readonly normalized: NormalizedText;
+  readonly text: string;
+}
+
+export function readPlain(original: string): PlainText {
+  const normalized = normalizeText(original);
+  return { original, normalized, text: foldText(normalized.text) };
+}
+
+/**
+ * Every form of a text, from its plain form. `reversed`: whether REVERSE_CUE occurs in it, which the caller may
+ * know already (gate.ts finds it in the scan it makes of the plain text anyway).
+ */
+export function prepareForms({ original, normalized, text: plain }: PlainText, reversed: boolean): PreparedText {
+  const variants: Variant[] = [{ kind: 'plain', text: plain }];
+  const changes = hasLeetWords(plain) ? leetChanges(plain) : [];
+  if (changes.length > 0) {
+    const windows = windowRanges(plain.length, changes);
+    for (const table of [LEET, LEET_L]) variants.push({ kind: 'leetspeak', text: deleetAround(plain, windows, changes, table) });
+  }
+  if (SPLIT_PUNCT.test(plain) || CASE_NOISE.test(normalized.text)) {
+    const split = withoutInWordPunctuation(plain);
+    if (split !== '') variants.push({ kind: 'split', text: split });
+  }
+  if (maySpace(plain) && SPACED.test(plain)) variants.push({ kind: 'spaced', text: rewriteAround(plain, SPACED, (run) => run.replace(/[ ._*-]/g, '')) });
+  if (reversed) variants.push({ kind: 'reversed', text: [...plain].reverse().join('') });
+  if (mayConcatenate(plain) && CONCAT_CUE.test(plain)) variants.push({ kind: 'concatenated', text: [...plain.matchAll(QUOTED)].map((m) => m[1]).join('') });
+  const decoded = decodeRuns(normalized.text);
+  if (decoded !== '') variants.push({ kind: 'encoded', text: foldText(decoded) });
+  return { variants, toOriginal: (start, end) => normalized.toOriginal(start, end), rawSignals: rawSignals(original) };
+}
+
 /**
  * A disguised form is read only around the disguise: the rest of a long prompt is the plain text, already read,
  * and reading it again in every form cost two thirds of the scoring time on 4 KB prompts (measured).
  */
 const DISGUISE_WINDOW = 300;
 
-/** The windows of `changed` around the positions where it differs from `plain` (same length), joined. */
-function aroundChanges(plain: string, changed: string): string {
-  const positions: number[] = [];
-  for (let i = 0; i < plain.length; i++) if (plain.charCodeAt(i) !== changed.charCodeAt(i)) positions.push(i);
-  return windowsOf(changed, positions).join('\n\n');
-}
-
-/** The windows of `plain` around each match of `pattern`, each rewritten, joined. */
-function rewriteAround(plain: string, pattern: RegExp, replacement: string | ((match: string) => string)): string {
-  const positions = [...plain.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m.index);
-  return windowsOf(plain, positions)
-    .map((window) => window.replace(pattern, replacement as string))
-    .join('\n\n');
-}
-
-function windowsOf(text: string, positions: readonly number[]): string[] {
-  const windows: string[] = [];
-  let start = -1;
-  let end = -1;
-  for (const at of positions) {
-    if (start >= 0 && at - DISGUISE_WINDOW <= end) {
-      end = Math.min(text.length, at + DISGUISE_WINDOW);
-      continue;
-    }
-    if (end > start) windows.push(text.slice(start, end));
-    start = Math.max(0, at - DISGUISE_WINDOW);
-    end = Math.min(text.length, at + DISGUISE_WINDOW);
+/**
+ * Where a de-leeted form differs from the plain text: every digit and symbol of each run of letters, digits and
+ * leet symbols that holds both. Found from the symbols, rarer than letters (V8 skips ahead to them fast; a run
+ * of digits alone, a price or a phone number, is passed over): the regex form (a replace per run, then a
+ * comparison of the whole text, for each of the two readings) took ~180 µs per 4 KB commerce prompt full of
+ * SKUs and hashes, this ~40 with the forms built (measured).
+ */
+function leetChanges(plain: string): number[] {
+  const changes: number[] = [];
+  LEET_SYMBOL.lastIndex = 0;
+  for (let m = LEET_SYMBOL.exec(plain); m !== null; m = LEET_SYMBOL.exec(plain)) {
+    let start = m.index;
+    while (start > 0 && isLeetChar(plain.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    // Characters before the symbol found are letters: the search started after the previous run.
+    let letters = start < m.index;
+    for (; end < plain.length && isLeetChar(plain.charCodeAt(end)); end++) letters ||= isLetter(plain.charCodeAt(end));
+    LEET_SYMBOL.lastIndex = end;
+    if (letters) for (let k = start; k < end; k++) if (!isLetter(plain.charCodeAt(k))) changes.push(k);
   }
-  if (end > start) windows.push(text.slice(start, end));
-  return windows;
+  return changes;
 }
 
 /** Two or more short words with a digit or symbol between letters; long runs (hashes, base64, JWTs) do not count. */
@@ -138,88 +147,109 @@ function hasLeetWords(text: string): boolean {
   return false;
 }
 
+/** The `windows` of the plain text around `changes`, with the leet symbols there read through `table`, joined. */
+function deleetAround(plain: string, windows: readonly (readonly [number, number])[], changes: readonly number[], table: Record<string, string>): string {
+  let text = '';
+  let next = 0;
+  for (const [start, end] of windows) {
+    if (text !== '') text += JOIN;
+    let copied = start;
+    for (; next < changes.length && (changes[next] as number) < end; next++) {
+      const at = changes[next] as number;
+      text += plain.slice(copied, at) + (table[plain[at] as string] as string);
+      copied = at + 1;
+    }
+    text += plain.slice(copied, end);
+  }
+  return text;
+}
+
+/**
+ * The windows of the plain text around punctuation inside words, without it, joined. Read in each window alone,
+ * as the regex once did: a mark at a window's first or last character has no letter on that side there.
+ */
+function withoutInWordPunctuation(plain: string): string {
+  const positions = [...plain.matchAll(IN_WORD_PUNCT)].map((m) => m.index);
+  const windows: string[] = [];
+  let next = 0;
+  for (const [start, end] of windowRanges(plain.length, positions)) {
+    let window = '';
+    let copied = start;
+    for (; next < positions.length && (positions[next] as number) < end; next++) {
+      const at = positions[next] as number;
+      if (at <= start || at >= end - 1) continue;
+      window += plain.slice(copied, at);
+      copied = at + 1;
+    }
+    windows.push(window + plain.slice(copied, end));
+  }
+  return windows.join(JOIN);
+}
+
+/** Windows are read joined by a blank line. */
+const JOIN = '\n\n';
+
+/** The windows of `plain` around each match of `pattern`, each rewritten, joined. */
+function rewriteAround(plain: string, pattern: RegExp, replacement: string | ((match: string) => string)): string {
+  const positions = [...plain.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m.index);
+  return windowsOf(plain, positions)
+    .map((window) => window.replace(pattern, replacement as string))
+    .join(JOIN);
+}
+
+function windowsOf(text: string, positions: readonly number[]): string[] {
+  return windowRanges(text.length, positions).map(([start, end]) => text.slice(start, end));
+}
+
+/** [start, end) of the windows around `positions` (ascending) in a text of `length`, merged where they touch. */
+function windowRanges(length: number, positions: readonly number[]): [number, number][] {
+  const windows: [number, number][] = [];
+  let start = -1;
+  let end = -1;
+  for (const at of positions) {
+    if (start >= 0 && at - DISGUISE_WINDOW <= end) {
+      end = Math.min(length, at + DISGUISE_WINDOW);
+      continue;
+    }
+    if (end > start) windows.push([start, end]);
+    start = Math.max(0, at - DISGUISE_WINDOW);
+    end = Math.min(length, at + DISGUISE_WINDOW);
+  }
+  if (end > start) windows.push([start, end]);
+  return windows;
+}
+
+function isLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
 function isLeetChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x24 || code === 0x7c || code === 0x21 || code === 0x40;
 }
+
+/** Typographic apostrophes read as `'`, so `don’t` and `qu’on` match the rules. */
+const APOSTROPHES = '\u2019\u2018\u02bc\u00b4\u0060';
 
 /** Lower case without accents, typographic apostrophes as `'`, one code unit per code unit. */
 function foldText(text: string): string {
   return foldTextKeepingOffsets(text, (code) => (APOSTROPHES.includes(String.fromCharCode(code)) ? 0x27 : foldChar(code)));
 }
 
-/** Base64 and hex runs that decode to mostly printable text, joined by newlines; '' when there are none. */
-function decodeRuns(text: string): string {
-  const parts: string[] = [];
-  for (const run of base64Runs(text)) {
-    // A run may carry a prefix (`x-`, `ref_`) before the encoded part: try the run, then what follows the prefix.
-    const cut = run.search(/[-_]/);
-    for (const candidate of cut > 0 && cut < 12 ? [run, run.slice(cut + 1)] : [run]) {
-      const decoded = decodeBase64(candidate);
-      if (isMostlyText(decoded)) {
-        parts.push(decoded);
-        break;
-      }
-    }
-  }
-  for (const match of text.matchAll(HEX_RUN)) {
-    const decoded = Buffer.from(match[0].replace(/[ :]/g, '').slice(0, MAX_DECODED_CHARS * 2), 'hex').toString('utf8');
-    if (isMostlyText(decoded)) parts.push(decoded);
-  }
-  return parts.join('\n');
-}
-
 /**
- * Runs of base64 (or base64url) characters of at least 24, found in one pass: the regex form restarts inside
- * every shorter run and measured 95–120 µs per 4 KB against a few µs for this loop.
+ * Whether CONCAT_CUE can match: it needs a `+` with a closing quote or a letter before it and an opening quote
+ * or a letter after it (spaces between). Most 4 KB prompts hold a `+` (phone numbers) but none of those, and
+ * the regex itself scanned the whole text for ~23 µs (measured).
  */
-function base64Runs(text: string): string[] {
-  const runs: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const inRun = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x5f;
-    // `=` is padding, so it ends a run (`ref=<base64>` starts one); `-` joins base64url but also prefixes (`x-<b64>`).
-    if (inRun || (c === 0x2d && start >= 0)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      // A run right after a backslash starts with an escape letter (`\\nTmV3…` inside JSON): drop it.
-      const from = start > 0 && text.charCodeAt(start - 1) === 0x5c ? start + 1 : start;
-      if (i - from >= BASE64_MIN) runs.push(text.slice(from, i));
-      start = -1;
-    }
+function mayConcatenate(plain: string): boolean {
+  for (let at = plain.indexOf('+'); at >= 0; at = plain.indexOf('+', at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && SPACE.test(plain[before] as string)) before--;
+    let after = at + 1;
+    while (after < plain.length && SPACE.test(plain[after] as string)) after++;
+    if (before >= 0 && after < plain.length && CLOSES.test(plain[before] as string) && OPENS.test(plain[after] as string)) return true;
   }
-  return runs;
+  return false;
 }
-
-/** Runs longer than this are decoded only in part: enough for any instruction, and bounded work per run. */
-const MAX_DECODED_CHARS = 4096;
-
-function decodeBase64(run: string): string {
-  const head = run.slice(0, (MAX_DECODED_CHARS / 3) * 4);
-  return Buffer.from(head, /[-_]/.test(head) ? 'base64url' : 'base64').toString('utf8');
-}
-
-/**
- * Decoded binary (an image, a hash) is not a message: at least 90% printable, and somewhere a word of three
- * letters, a space and a word of two. One linear pass (a regex for the word test was quadratic on long runs).
- */
-function isMostlyText(decoded: string): boolean {
-  if (decoded.length < 12) return false;
-  let printable = 0;
-  let letters = 0;
-  let lettersBeforeSpace = -1;
-  let words = false;
-  for (let i = 0; i < decoded.length; i++) {
-    const c = decoded.charCodeAt(i);
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || (c >= 0xc0 && c < 0x250)) printable++;
-    const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (isLetter) {
-      letters++;
-      if (lettersBeforeSpace >= 3 && letters >= 2) words = true;
-    } else {
-      lettersBeforeSpace = c === 0x20 ? letters : -1;
-      letters = 0;
-    }
-  }
-  return words && printable / decoded.length >= 0.9;
-}
+const SPACE = /\s/;
+const CLOSES = /["'\u00bb\u201da-z]/;
+const OPENS = /["'\u00ab\u201ca-z]/;

@@ -1,13 +1,14 @@
 /**
  * Scores one text for prompt injection: the rules run over each form of the text (prepare.ts), each only where
- * its anchors occur (anchors.ts); a rule that fires adds its signal once, with its weight, and one that fires
- * only in a disguised form adds the disguise as a signal too. Signals combine by noisy-or, 1 − Π(1 − w), within
- * 400 characters of one another, so evidence accumulates without ever exceeding 1, the order of rules does not
- * matter, and unrelated weak signals far apart in a long prompt do not add up. The result names signals, never
- * the text; spans (for neutralising an injected segment) are UTF-16 offsets into the caller's original text.
+ * its anchors occur and where its matches can begin (gate.ts); a rule that fires adds its signal once, with its
+ * weight, and one that fires only in a disguised form adds the disguise as a signal too. Signals combine by
+ * noisy-or, 1 − Π(1 − w), within 400 characters of one another, so evidence accumulates without ever exceeding
+ * 1, the order of rules does not matter, and unrelated weak signals far apart in a long prompt do not add up.
+ * The result names signals, never the text; spans (for neutralising an injected segment) are UTF-16 offsets into
+ * the caller's original text.
  */
-import { createAnchorIndex, leadingLiterals } from './anchors.ts';
-import { prepareText, type Variant } from './prepare.ts';
+import { Located, ORDERED } from './gate.ts';
+import { prepareForms, readPlain } from './prepare.ts';
 import { INJECTION_RULES, type Category, type InjectionRule } from './rules.ts';
 
 export type { Category as InjectionCategory } from './rules.ts';
@@ -42,66 +43,6 @@ const RAW_SIGNAL_WEIGHT = 0.2;
 
 const RULE_BY_ID = new Map(INJECTION_RULES.map((rule) => [rule.id, rule]));
 
-/** Rules that count only next to another category run last, so they can be skipped when it did not fire. */
-const ORDERED = [...INJECTION_RULES.filter((r) => !r.onlyWith), ...INJECTION_RULES.filter((r) => r.onlyWith)];
-/** Anchor literals per rule; null for a rule that always runs. */
-const ANCHORS = ORDERED.map((rule) => leadingLiterals(rule.anchor ?? rule.pattern.source));
-const ANCHOR_INDEX = createAnchorIndex(ANCHORS.map((anchors) => anchors ?? []));
-
-/**
- * Where a rule can match: every match lies within REACH characters of one of its anchors (rules bound every gap),
- * so a rule runs only on the windows around its anchors, or on the whole text when they cover most of it. On a
- * 4 KB prompt full of common words this cut the rule time several-fold: each rule is a large alternation that
- * V8 tries at every position it is given.
- */
-const REACH = 400;
-
-interface Candidate {
-  readonly rule: InjectionRule;
-  /** [start, end) slices of the text to run the rule on. */
-  readonly windows: readonly (readonly [number, number])[];
-}
-
-/** The rules that may match `text` (an anchor occurs, or the rule has none), with the windows to run them on. */
-function candidateRules(text: string): Candidate[] {
-  const located = ANCHOR_INDEX.locate(text);
-  const out: Candidate[] = [];
-  ORDERED.forEach((rule, i) => {
-    if (ANCHORS[i] === null) out.push({ rule, windows: [[0, text.length]] });
-    else if (located[i]) out.push({ rule, windows: windowsAround(text, located[i]) });
-  });
-  return out;
-}
-
-function windowsAround(text: string, ends: readonly number[]): [number, number][] {
-  const windows: [number, number][] = [];
-  for (const end of ends) {
-    let from = Math.max(0, end - REACH);
-    // Start on a word boundary, looking back a little only: a long run without spaces must not cost a scan each.
-    for (let k = 0; k < 40 && from > 0 && text.charCodeAt(from - 1) > 0x20; k++) from--;
-    const to = Math.min(text.length, end + REACH);
-    const last = windows.at(-1);
-    if (last && from <= last[1]) last[1] = to;
-    else windows.push([from, to]);
-  }
-  return windows;
-}
-
-/** Matches of `rule` within the windows, as [index, length] in the text's coordinates. */
-function* matchesIn(rule: InjectionRule, text: string, windows: readonly (readonly [number, number])[]): Generator<[number, number]> {
-  for (const [from, to] of windows) {
-    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(slice); m !== null; m = rule.pattern.exec(slice)) {
-      if (m[0].length === 0) {
-        rule.pattern.lastIndex++;
-        continue;
-      }
-      yield [from + m.index, m[0].length];
-    }
-  }
-}
-
 /** A rule that counts only next to another category is not run until that category has fired. */
 function isDue(rule: InjectionRule, categories: ReadonlySet<Category>): boolean {
   return rule.onlyWith === undefined || categories.has(rule.onlyWith);
@@ -111,17 +52,24 @@ const CLEAN: InjectionResult = { score: 0, verdict: 'clean', signals: [], catego
 
 export function scoreInjection(text: string, source: InjectionSource = 'user'): InjectionResult {
   if (text.length === 0) return CLEAN;
-  const prepared = prepareText(text);
+  // The plain form is scanned first: the scan also tells whether the text says it is reversed (gate.ts).
+  const plain = readPlain(text);
+  const located = new Located(plain.text);
+  const prepared = prepareForms(plain, located.saysReversed());
   const weights = new Map<string, number>();
   const categories = new Set<Category>();
   const spans: { start: number; end: number }[] = [];
   /** Where each signal fired in the plain text; absent for disguised and raw signals, which apply everywhere. */
   const positions = new Map<string, number[]>();
-  const [plain, ...disguised] = prepared.variants as [Variant, ...Variant[]];
+  const disguised = prepared.variants.slice(1);
   const plainHits = new Set<InjectionRule>();
-  for (const { rule, windows } of candidateRules(plain.text)) {
-    if (!isDue(rule, categories)) continue;
-    for (const [index, length] of matchesIn(rule, plain.text, windows)) {
+  for (let i = 0; i < ORDERED.length; i++) {
+    const rule = ORDERED[i] as InjectionRule;
+    if (!located.gated(i) || !isDue(rule, categories)) continue;
+    const matches = located.matches(i, false);
+    for (let k = 0; k < matches.length; k += 2) {
+      const index = matches[k] as number;
+      const length = matches[k + 1] as number;
       if (!plainHits.has(rule)) add(weights, categories, rule, source);
       plainHits.add(rule);
       const at = positions.get(rule.id) ?? [];
@@ -132,9 +80,11 @@ export function scoreInjection(text: string, source: InjectionSource = 'user'): 
     }
   }
   for (const variant of disguised) {
-    for (const { rule, windows } of candidateRules(variant.text)) {
-      if (plainHits.has(rule) || !isDue(rule, categories)) continue;
-      if (matchesIn(rule, variant.text, windows).next().done === true) continue;
+    const inVariant = new Located(variant.text);
+    for (let i = 0; i < ORDERED.length; i++) {
+      const rule = ORDERED[i] as InjectionRule;
+      if (!inVariant.gated(i) || plainHits.has(rule) || !isDue(rule, categories)) continue;
+      if (inVariant.matches(i, true).length === 0) continue;
       add(weights, categories, rule, source);
       weights.set(`obfuscation.${variant.kind}`, DISGUISE_WEIGHT);
       categories.add('obfuscation');
