@@ -4,25 +4,21 @@
  * reason and exit 2; other failures exit 1 without a stack trace unless AIRLOCK_DEBUG is set.
  */
 import { ConfigError } from '../errors.ts';
-import { runAudit } from './audit.ts';
-import { runScan } from './scan.ts';
-import { runDataset } from './dataset.ts';
-import { runInit } from './init.ts';
-import { runInspect } from './inspect.ts';
-import { runKeys } from './keys.ts';
-import { runPolicy } from './policy.ts';
-import { runServe } from './serve.ts';
 import { CliUsageError } from './usage.ts';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  serve: runServe,
-  init: runInit,
-  keys: runKeys,
-  inspect: runInspect,
-  policy: runPolicy,
-  audit: runAudit,
-  scan: runScan,
-  dataset: runDataset,
+type Command = (args: string[]) => Promise<number>;
+
+// Each subcommand is loaded only when it runs: `airlock scan` or `airlock audit verify` need neither the
+// detection engine nor the injection rules, whose patterns are compiled at load (about half a second).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.ts')).runServe,
+  init: async () => (await import('./init.ts')).runInit,
+  keys: async () => (await import('./keys.ts')).runKeys,
+  inspect: async () => (await import('./inspect.ts')).runInspect,
+  policy: async () => (await import('./policy.ts')).runPolicy,
+  audit: async () => (await import('./audit.ts')).runAudit,
+  scan: async () => (await import('./scan.ts')).runScan,
+  dataset: async () => (await import('./dataset.ts')).runDataset,
 };
 
 const USAGE = `Usage: airlock <command> [options]
@@ -71,13 +67,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`airlock: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await run(rest);
+    return await (await load())(rest);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof CliUsageError) {
       process.stderr.write(`airlock ${command}: ${err.message}\n`);
