@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { LineIndex } from './position.ts';
 import type { ScanFinding } from './types.ts';
 
 export interface FingerprintedFinding extends ScanFinding {
@@ -45,24 +46,6 @@ export function fingerprintFindings(findings: readonly ScanFinding[], text: stri
 function hashLine(finding: ScanFinding, lineText: string): string {
   const normalised = lineText.trim().replace(/\s+/g, ' ');
   return createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${normalised}`).digest('hex').slice(0, 24);
-}
-
-/** Line starts of a text, found once per file so each finding's line is a slice. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  private readonly text: string;
-
-  constructor(text: string) {
-    this.text = text;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  lineText(line: number): string {
-    const start = this.starts[line - 1];
-    if (start === undefined) return '';
-    const next = this.starts[line];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
-  }
 }
 
 export function buildBaseline(findings: readonly FingerprintedFinding[]): BaselineFile {

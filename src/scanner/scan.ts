@@ -1,29 +1,20 @@
 /**
  * `scanTree`: the scanner's library entry point. Two passes over the tree: a cheap first pass reads only the
  * files that state project facts rules need across files (Salesforce Named Credentials, so `callout:NAME` in
- * Apex resolves to a host), then the main pass streams every file through the rules with a small concurrency
- * limit. Only findings are kept (they are small); file contents are dropped as soon as a file's rules ran, so
- * memory does not grow with the tree. Inline `airlock-ignore` comments and the baseline are applied here, and
+ * Apex resolves to a host; the registry names their reader), then the main pass streams every file through the
+ * rules with a small concurrency limit. Only findings are kept (they are small); file contents are dropped as
+ * soon as a file's rules ran, so memory does not grow with the tree. Inline `airlock-ignore` comments and the baseline are applied here, and
  * the result carries a summary for the reports.
  */
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { baselineKey, fingerprintFindings, type FingerprintedFinding } from './baseline.ts';
-import { RULE_MODULES, ruleCatalog } from './registry.ts';
+import { FACTS_READER, RULE_MODULES, ruleCatalog } from './registry.ts';
 import { applySuppressions, findDirectives } from './suppress.ts';
-import { SEVERITIES, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule, type Severity } from './types.ts';
+import {
+  SEVERITIES, type ProjectFacts, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule, type Severity,
+} from './types.ts';
 import { DEFAULT_MAX_FILE_SIZE, loadFile, walkFiles, WalkCounters, type WalkEntry, type WarningKind, type WarningSample } from './walker.ts';
-
-/**
- * Facts about the whole project that single-file rules cannot see. Rules that need them declare
- * `scan(file: ScanFile, facts?: ProjectFacts)`. (Belongs in types.ts once that file is open for changes.)
- */
-export interface ProjectFacts {
-  /** Salesforce Named Credential name (file name without its suffix, and `<fullName>`) → endpoint URL. */
-  readonly namedCredentials: Map<string, string>;
-  /** External Credential name → endpoint URL of a Named Credential that authenticates with it. */
-  readonly externalCredentials: Map<string, string>;
-}
 
 export interface ScanOptions {
   /** Rule modules to run; the registry's by default. */
@@ -65,10 +56,8 @@ export interface ScanResult {
   readonly warningSamples: readonly WarningSample[];
 }
 
-type FactsAwareRule = Omit<ScanRule, 'scan'> & { scan(file: ScanFile, facts?: ProjectFacts): ScanFinding[] };
-
 interface ScanState {
-  readonly rules: readonly FactsAwareRule[];
+  readonly rules: readonly ScanRule[];
   readonly facts: ProjectFacts;
   readonly maxFileSize: number;
   readonly counters: WalkCounters;
@@ -173,53 +162,17 @@ async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, work
   await Promise.all(running);
 }
 
-const NAMED_CREDENTIAL_SUFFIXES = ['.namedcredential-meta.xml', '.namedcredential'];
-
-/** The first pass: reads only Named Credential metadata files; their warnings are counted by the main pass. */
+/**
+ * The first pass: reads only the files the facts need (Salesforce Named Credentials) and has the registry's facts
+ * reader (the Salesforce rule module, which owns that format) build the facts. Their warnings are counted by the
+ * main pass.
+ */
 export async function collectProjectFacts(root: string, options: { includeDeps: boolean; maxFileSize: number }): Promise<ProjectFacts> {
-  const namedCredentials = new Map<string, string>();
-  const externalCredentials = new Map<string, string>();
   const quiet = new WalkCounters();
-  const wants = (name: string) => NAMED_CREDENTIAL_SUFFIXES.some((suffix) => name.endsWith(suffix));
-  for await (const entry of walkFiles(root, { includeDeps: options.includeDeps, wants }, quiet)) {
+  const files: ScanFile[] = [];
+  for await (const entry of walkFiles(root, { includeDeps: options.includeDeps, wants: FACTS_READER.wants }, quiet)) {
     const file = await loadFile(entry, options.maxFileSize, quiet);
-    const endpoint = file?.text ? credentialEndpoint(file.text) : null;
-    if (endpoint === null || file?.text == null) continue;
-    namedCredentials.set(credentialName(entry.relPath), endpoint);
-    const fullName = xmlValue(file.text, 'fullName');
-    if (fullName) namedCredentials.set(fullName, endpoint);
-    const external = xmlValue(file.text, 'externalCredential');
-    if (external) externalCredentials.set(external, endpoint);
+    if (file !== null) files.push(file);
   }
-  return { namedCredentials, externalCredentials };
-}
-
-function credentialName(relPath: string): string {
-  const name = relPath.slice(relPath.lastIndexOf('/') + 1);
-  const suffix = NAMED_CREDENTIAL_SUFFIXES.find((s) => name.toLowerCase().endsWith(s)) ?? '';
-  return name.slice(0, name.length - suffix.length);
-}
-
-/** Legacy credentials carry `<endpoint>`; newer ones a `Url` entry among `<namedCredentialParameters>`. */
-function credentialEndpoint(xml: string): string | null {
-  const direct = xmlValue(xml, 'endpoint') ?? xmlValue(xml, 'url');
-  if (direct) return direct;
-  for (const block of xml.match(/<namedCredentialParameters>[\s\S]*?<\/namedCredentialParameters>/g) ?? []) {
-    if (/^url$/i.test(xmlValue(block, 'parameterType') ?? '')) return xmlValue(block, 'parameterValue');
-  }
-  return null;
-}
-
-function xmlValue(xml: string, tag: string): string | null {
-  const match = new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(xml);
-  return match?.[1] ? decodeXmlEntities(match[1]) : null;
-}
-
-function decodeXmlEntities(value: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) => {
-    if (code[0] !== '#') return named[code.toLowerCase()] ?? whole;
-    const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
-  });
+  return FACTS_READER.collect(files);
 }

@@ -5,6 +5,7 @@
  * to review later: a comment without one suppresses nothing and is reported itself. Any comment syntax is
  * accepted (`//`, `#`, C block comments, `<!-- -->`, `--`), since the scanner reads PHP, Apex, XML, YAML, SQL and more.
  */
+import { lineEnd, LineIndex } from './position.ts';
 import type { RuleInfo, ScanFinding } from './types.ts';
 
 export const IGNORE_WITHOUT_REASON = 'scan.ignore-without-reason';
@@ -22,7 +23,7 @@ export const SUPPRESSION_RULES: readonly RuleInfo[] = [
     id: IGNORE_WITHOUT_RULE,
     severity: 'low',
     summary: 'An airlock-ignore comment names no valid rule id (wildcards are not accepted), so it suppresses nothing.',
-    remediation: 'Name the one rule the comment is about, as shown in the scan report: `airlock-ignore: egress.openai-sdk reason`.',
+    remediation: 'Name the one rule the comment is about, as shown in the scan report: `airlock-ignore: egress.sdk reason`.',
   },
 ];
 
@@ -47,38 +48,27 @@ export interface IgnoreDirective {
 /** Every `airlock-ignore:` comment in a text, valid or not. */
 export function findDirectives(text: string): IgnoreDirective[] {
   const directives: IgnoreDirective[] = [];
+  const lines = new LineIndex(text);
   let at = text.indexOf(MARKER);
   while (at !== -1) {
-    const directive = directiveAt(text, at);
+    const directive = directiveAt(text, at, lines);
     if (directive) directives.push(directive);
     at = text.indexOf(MARKER, at + MARKER.length);
   }
   return directives;
 }
 
-function directiveAt(text: string, at: number): IgnoreDirective | null {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  if (!COMMENT_OPENER.test(text.slice(lineStart, at))) return null;
-  const lineEnd = endOfLine(text, at);
-  const rest = text.slice(at + MARKER.length, lineEnd).split(COMMENT_CLOSER)[0]?.trim() ?? '';
+function directiveAt(text: string, at: number, lines: LineIndex): IgnoreDirective | null {
+  const { line, column } = lines.position(at);
+  if (!COMMENT_OPENER.test(text.slice(at - column + 1, at))) return null;
+  // The trim drops a CRLF's CR with the other blanks.
+  const rest = text.slice(at + MARKER.length, lineEnd(text, at)).split(COMMENT_CLOSER)[0]?.trim() ?? '';
   const space = rest.search(/\s/);
   const ruleId = space === -1 ? rest : rest.slice(0, space);
   // Quotes, backslashes or brackets right after the marker mean code or prose quoting it, not a directive.
   if (!DIRECTIVE_TOKEN.test(ruleId)) return null;
   const reason = space === -1 ? '' : rest.slice(space).trim();
-  return { line: lineNumberAt(text, lineStart), column: at - lineStart + 1, ruleId, reason };
-}
-
-function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  const end = newline === -1 ? text.length : newline;
-  return text[end - 1] === '\r' ? end - 1 : end;
-}
-
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
+  return { line, column, ruleId, reason };
 }
 
 export interface SuppressionOutcome {

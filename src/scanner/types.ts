@@ -1,7 +1,8 @@
 /**
  * The scanner's vocabulary: what a finding says (rule, severity, place, message, remediation), what a rule sees
- * of a file, and the rule interface. Rules are pure functions of one file's content, so the walker can run them
- * on any number of files with bounded memory, and each rule family lives in its own module under rules/.
+ * of a file, the project facts of the first pass, and the rule interface. Rules are pure functions of one file's
+ * content (and those facts), so the walker can run them on any number of files with bounded memory, and each
+ * rule family lives in its own module under rules/.
  */
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
@@ -12,7 +13,7 @@ export function severityRank(severity: Severity): number {
 }
 
 export interface ScanFinding {
-  /** Stable rule id, `family.name` (`egress.openai-sdk`, `keys.hardcoded`, `artifact.web-served-weights`). */
+  /** Stable rule id, `family.name` (`egress.sdk`, `keys.hardcoded-ai-key`, `artifact.web-served-weights`). */
   readonly ruleId: string;
   readonly severity: Severity;
   /** Path relative to the scan root, with `/` separators. */
@@ -45,12 +46,27 @@ export interface ScanFile {
   readAll(): Buffer;
 }
 
+/**
+ * Facts about the whole project that one file cannot show, collected by the scanner in a first pass (see
+ * `collectSalesforceFacts` in rules/salesforce.ts) and handed to every rule as `scan(file, facts)`.
+ */
+export interface ProjectFacts {
+  /**
+   * Salesforce Named Credential developer name (the file name without its suffix, and `<fullName>` when the file
+   * has one) → endpoint URL. Apex compares these names case-insensitively (`lookupName` in rules/egress/facts.ts).
+   */
+  readonly namedCredentials: ReadonlyMap<string, string>;
+  /** External Credential developer name → endpoint URL of a Named Credential that authenticates with it. */
+  readonly externalCredentials: ReadonlyMap<string, string>;
+}
+
 export interface ScanRule {
   /** The rule ids this module can report, with their default severity, for docs and SARIF rule metadata. */
   readonly rules: readonly RuleInfo[];
   /** Cheap test: does this module want to look at the file at all? */
   applies(file: ScanFile): boolean;
-  scan(file: ScanFile): ScanFinding[];
+  /** The file's findings; `facts` are the first pass's (absent when a caller runs a rule on files one by one). */
+  scan(file: ScanFile, facts?: ProjectFacts): ScanFinding[];
 }
 
 export interface RuleInfo {

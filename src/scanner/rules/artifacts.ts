@@ -7,9 +7,9 @@
  * TF.js shards (`group1-shard1of1.bin`) are raw floats with no signature: the manifest is reported with the shard
  * list it names, which is not checked for existence (a rule sees one file, not its siblings).
  */
+import { positionsIn } from '../position.ts';
 import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
 import { mayBeModel, plural, sniffModel } from './artifacts/formats.ts';
-import { lineIndex } from './deployment/positions.ts';
 
 export { sniffModel };
 
@@ -77,7 +77,7 @@ function finding(file: ScanFile, rule: RuleInfo, at: { line: number; column: num
 function scanTfjs(file: ScanFile, text: string): ScanFinding[] {
   const manifest = tfjsManifest(text);
   if (manifest === null) return [];
-  const at = lineIndex(text)(manifest.offset);
+  const at = positionsIn(text)(manifest.offset);
   const folder = webServedFolder(file.path);
   const shards = plural(manifest.shards.length, 'weight shard');
   if (folder === null) {

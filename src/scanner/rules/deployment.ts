@@ -6,6 +6,7 @@
  * storage for models or training data made public. The checks live in deployment/; this module routes each
  * file to the ones that read its kind, and a check that fails on odd input yields no findings, never an error.
  */
+import { lineSpans, positionsIn } from '../position.ts';
 import type { ScanFile, ScanFinding, ScanRule } from '../types.ts';
 import { appBindFindings, ollamaHostFindings } from './deployment/binds.ts';
 import { composeFindings } from './deployment/compose.ts';
@@ -14,7 +15,6 @@ import { scanDockerfile } from './deployment/dockerfile.ts';
 import { findDownload } from './deployment/downloads.ts';
 import { MAY_NAME_SERVER } from './deployment/inference.ts';
 import { kubernetesFindings } from './deployment/kubernetes.ts';
-import { lineIndex } from './deployment/positions.ts';
 import { DEPLOY_RULE_LIST, DEPLOY_RULES, deployFinding } from './deployment/rules.ts';
 import { terraformFindings } from './deployment/terraform.ts';
 import { parseYamlDocs } from './deployment/yaml-docs.ts';
@@ -36,16 +36,15 @@ export function isCiConfig(path: string): boolean {
 }
 
 function ciDownloads(file: ScanFile, text: string): ScanFinding[] {
-  const positionOf = lineIndex(text);
+  const positionOf = positionsIn(text);
   const out: ScanFinding[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
+  for (const [start, end] of lineSpans(text)) {
+    const line = text.slice(start, end);
     const found = line.trimStart().startsWith('#') ? null : findDownload(line);
     if (found !== null) {
-      out.push(deployFinding(file, DEPLOY_RULES.buildDownload, positionOf(offset + found.index),
+      out.push(deployFinding(file, DEPLOY_RULES.buildDownload, positionOf(start + found.index),
         `A CI build step downloads model weights (${found.how}).`, { how: found.how }));
     }
-    offset += line.length + 1;
   }
   return out;
 }

@@ -6,25 +6,17 @@
  * credentials in files that call AI (`cors.reflected-origin-ai`). The analysis lives in egress/.
  */
 
-import type { ScanFile, ScanFinding, ScanRule } from '../types.ts';
+import type { ProjectFacts, ScanFile, ScanFinding, ScanRule } from '../types.ts';
 import { analyzeEgress } from './egress/analyze.ts';
-import type { ScanFacts } from './egress/facts.ts';
 import { EGRESS_RULES } from './egress/findings.ts';
 import { languageOf } from './egress/tokens.ts';
 
-export type { ScanFacts } from './egress/facts.ts';
-
-/** A rule module that also reads project facts collected in the scanner's first pass. */
-export interface FactAwareScanRule extends ScanRule {
-  scan(file: ScanFile, facts?: ScanFacts): ScanFinding[];
-}
-
-export const egressRules: FactAwareScanRule = {
+export const egressRules: ScanRule = {
   rules: EGRESS_RULES,
   applies(file: ScanFile): boolean {
     return file.text !== null && languageOf(file.extension) !== null;
   },
-  scan(file: ScanFile, facts?: ScanFacts): ScanFinding[] {
+  scan(file: ScanFile, facts?: ProjectFacts): ScanFinding[] {
     return [...(analyzeEgress(file, facts)?.findings ?? [])];
   },
 };

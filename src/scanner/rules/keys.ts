@@ -12,9 +12,9 @@ import { entropyDetector, isCredentialToken } from '../../detect/secrets/entropy
 import { privateKeyDetector } from '../../detect/secrets/private-key.ts';
 import { providerDetector } from '../../detect/secrets/provider-detector.ts';
 import { isPlaceholderToken, shannonEntropy } from '../../detect/secrets/shared.ts';
+import { enclosingNames, nearLineStart, positionsIn } from '../position.ts';
 import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
 import { dockerInstructions, isDockerfile } from './deployment/dockerfile-lines.ts';
-import { enclosingNames, lineIndex, nearLineStart } from './deployment/positions.ts';
 import { aiProviderIn, cloudProviderIn, describeKey, type KeyKind } from './keys/names.ts';
 
 export { aiProviderIn, describeKey, type KeyKind };
@@ -284,7 +284,7 @@ export const keyRules: ScanRule = {
   scan(file) {
     const text = (file.text ?? '').slice(0, MAX_TEXT);
     const skip = dockerEnvRanges(file, text);
-    const positionOf = lineIndex(text);
+    const positionOf = positionsIn(text);
     return findKeys(text)
       .filter((hit) => !skip.some(([s, e]) => hit.start >= s && hit.start < e))
       .filter((hit) => hit.provider !== 'google' || !PUBLIC_GOOGLE_CONFIGS.has(file.name))

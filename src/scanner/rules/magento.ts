@@ -5,12 +5,13 @@
  * must use the Encrypted backend model; otherwise the key sits readable in `core_config_data`, database dumps and
  * backups. Fields of type `obscure` are taken as handled. Keys written into `etc/config.xml` defaults are found by
  * the keys rules (keys.ts reads every XML file), so they are not reported twice here.
- * The XML is lexed by hand (elements, attributes, text; comments, CDATA and processing instructions skipped), which
- * is all that system.xml needs and cannot fail on malformed input: unclosed elements just end the tree.
+ * The XML is read with the rules' small element reader (xml.ts), which is all that system.xml needs and cannot
+ * fail on malformed input: unclosed elements just end the tree.
  */
+import { positionsIn } from '../position.ts';
 import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
-import { lineIndex } from './deployment/positions.ts';
 import { aiProviderIn } from './keys/names.ts';
+import { childText, parseXml, type XmlElement } from './xml.ts';
 
 const PLAINTEXT_FIELD: RuleInfo = {
   id: 'magento.plaintext-ai-key-field',
@@ -21,75 +22,9 @@ const PLAINTEXT_FIELD: RuleInfo = {
     'field, read it through the encryptor, and re-save the key so the stored value is encrypted.',
 };
 
-export interface XmlElement {
-  readonly name: string;
-  readonly attributes: ReadonlyMap<string, string>;
-  /** Offset of the `<` that opens the element. */
-  readonly start: number;
-  readonly children: XmlElement[];
-  text: string;
-}
-
-/** Deeper nesting than any real config file; bounds the work on hostile input. */
-const MAX_DEPTH = 64;
-const SKIPPED = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>'], ['<!', '>']] as const;
-const TAG = /^<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/;
-const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function attributesOf(source: string): Map<string, string> {
-  return new Map([...source.matchAll(ATTRIBUTE)].map((m) => [m[1] ?? '', m[2] ?? m[3] ?? '']));
-}
-
-/** Offset after a comment, CDATA section, processing instruction or declaration at `i`, or -1 if none is there. */
-function skipSpecial(xml: string, i: number): number {
-  for (const [open, close] of SKIPPED) {
-    if (xml.startsWith(open, i)) {
-      const end = xml.indexOf(close, i + open.length);
-      return end === -1 ? xml.length : end + close.length;
-    }
-  }
-  return -1;
-}
-
-/** The element tree under a synthetic root; tolerant of mismatched and unclosed tags. */
-export function parseXml(xml: string): XmlElement {
-  const root: XmlElement = { name: '#root', attributes: new Map(), start: 0, children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  for (let i = xml.indexOf('<'); i !== -1 && i < xml.length; i = xml.indexOf('<', i)) {
-    const skipped = skipSpecial(xml, i);
-    if (skipped !== -1) {
-      const top = stack.at(-1);
-      if (xml.startsWith('<![CDATA[', i) && top !== undefined && top !== root) top.text += xml.slice(i + 9, skipped - 3);
-      i = skipped;
-      continue;
-    }
-    const m = TAG.exec(xml.slice(i, i + 4096));
-    if (m === null) {
-      i++;
-      continue;
-    }
-    const end = i + m[0].length;
-    if (m[1] === '/') closeElement(stack, m[2] ?? '');
-    else {
-      const element: XmlElement = { name: m[2] ?? '', attributes: attributesOf(m[3] ?? ''), start: i, children: [], text: '' };
-      (stack.at(-1) ?? root).children.push(element);
-      if (m[4] !== '/' && stack.length < MAX_DEPTH) stack.push(element);
-    }
-    const next = xml.indexOf('<', end);
-    const top = stack.at(-1);
-    if (top !== undefined && top !== root) top.text += xml.slice(end, next === -1 ? xml.length : next);
-    i = end;
-  }
-  return root;
-}
-
-function closeElement(stack: XmlElement[], name: string): void {
-  const at = stack.map((e) => e.name).lastIndexOf(name);
-  if (at > 0) stack.length = at;
-}
-
-function childText(element: XmlElement, name: string): string {
-  return element.children.find((c) => c.name === name)?.text.trim() ?? '';
+/** The text of the first child named `name`, or ''. */
+function textOf(element: XmlElement, name: string): string {
+  return childText(element, name) ?? '';
 }
 
 const SECRET_WORDS = new RegExp(
@@ -104,11 +39,11 @@ function isSecretField(id: string, label: string): boolean {
 }
 
 function isEncrypted(field: XmlElement): boolean {
-  return /encrypt/i.test(childText(field, 'backend_model'));
+  return /encrypt/i.test(textOf(field, 'backend_model'));
 }
 
 function isObscure(field: XmlElement): boolean {
-  return field.attributes.get('type') === 'obscure' || childText(field, 'frontend_type') === 'obscure';
+  return field.attributes.get('type') === 'obscure' || textOf(field, 'frontend_type') === 'obscure';
 }
 
 interface Scope {
@@ -139,7 +74,7 @@ function visit(element: XmlElement, parent: XmlElement | null, scope: Scope, out
   let inner = scope;
   if (isContainer(element, parent)) {
     const id = idOf(element, parent);
-    inner = { path: [...scope.path, id], names: [...scope.names, id, childText(element, 'label')] };
+    inner = { path: [...scope.path, id], names: [...scope.names, id, textOf(element, 'label')] };
   }
   for (const child of element.children) visit(child, element, inner, out);
 }
@@ -147,12 +82,12 @@ function visit(element: XmlElement, parent: XmlElement | null, scope: Scope, out
 type At = { line: number; column: number };
 
 function fieldFinding(file: ScanFile, field: XmlElement, scope: Scope, id: string, at: At): ScanFinding | null {
-  const label = childText(field, 'label');
+  const label = textOf(field, 'label');
   if (!isSecretField(id, label) || isEncrypted(field) || isObscure(field)) return null;
   const provider = [id, label, ...scope.names.slice().reverse()].map(aiProviderIn).find((p) => p !== null);
   if (provider === undefined || provider === null) return null;
   const configPath = [...scope.path, id].filter((p) => p !== '').join('/');
-  const backend = childText(field, 'backend_model');
+  const backend = textOf(field, 'backend_model');
   return {
     ruleId: PLAINTEXT_FIELD.id,
     severity: PLAINTEXT_FIELD.severity,
@@ -179,9 +114,9 @@ export const magentoRules: ScanRule = {
     if (!/<field|<fields>/.test(text)) return [];
     const fields: [XmlElement, Scope, string][] = [];
     visit(parseXml(text), null, { path: [], names: [] }, fields);
-    const positionOf = lineIndex(text);
+    const positionOf = positionsIn(text);
     return fields
-      .map(([field, scope, id]) => fieldFinding(file, field, scope, id, positionOf(field.start)))
+      .map(([field, scope, id]) => fieldFinding(file, field, scope, id, positionOf(field.offset)))
       .filter((f): f is ScanFinding => f !== null);
   },
 };

@@ -194,13 +194,30 @@ export function providerForHost(host: string, path = '/'): ProviderMatch | null 
   return firstMatch((pattern) => matchHost(pattern, host, path));
 }
 
+/** A URL's host (user info and port dropped) and path (`/` when it has none); scheme and `//` are optional. */
+function splitUrl(url: string): { readonly host: string; readonly path: string } {
+  const parsed = /^(?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url.trim());
+  const authority = (parsed?.[1] ?? '').replace(/^[^@]*@/, '');
+  const path = parsed?.[2] ?? '';
+  return { host: authority.replace(/:[0-9]*$/, ''), path: path === '' ? '/' : path };
+}
+
 /** The provider a URL (`https://api.openai.com/v1`, `api.openai.com/v1`, `//api.x.ai`) calls; null when none. */
 export function providerForUrl(url: string): ProviderMatch | null {
-  const parsed = /^(?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url.trim());
-  if (parsed === null) return null;
-  const authority = (parsed[1] ?? '').replace(/^[^@]*@/, '');
-  const host = authority.replace(/:[0-9]*$/, '');
-  return providerForHost(host, parsed[2] === '' ? '/' : (parsed[2] ?? '/'));
+  const { host, path } = splitUrl(url);
+  return providerForHost(host, path);
+}
+
+/**
+ * The provider a URL configured on a platform reaches (a Salesforce Named Credential, Remote Site Setting or CSP
+ * Trusted Site): a `*` in its host is a wildcard admitting every host under it, and the host counts whatever path
+ * the URL has, since callouts add their own (`callout:NAME/api/v1/…`).
+ */
+export function providerForConfiguredUrl(url: string): { readonly match: ProviderMatch; readonly wildcard: boolean } | null {
+  const { host } = splitUrl(url);
+  const wildcard = host.includes('*');
+  const match = (wildcard ? null : providerForUrl(url)) ?? providerForHostPattern(host);
+  return match === null ? null : { match, wildcard };
 }
 
 /**

@@ -2,16 +2,16 @@
  * Salesforce metadata that opens the org to hosted AI: Named Credentials whose URL is an AI API (wildcards
  * flagged), External Credentials holding the authentication for one, Remote Site Settings that allow Apex
  * callouts to one, and CSP Trusted Sites that let Lightning pages call one from the browser (a wildcard such as
- * `*.openai.com` is worse: every host under it). Also the facts collector the scanner runs in its first pass, so
- * the egress rule can resolve Apex `callout:NAME` through the Named Credential's URL.
+ * `*.openai.com` is worse: every host under it). This module owns the metadata format, so it also builds the
+ * project facts the scanner collects in its first pass (`collectSalesforceFacts`), with which the egress rule
+ * resolves Apex `callout:NAME` through the Named Credential's URL.
  */
 
-import type { RuleInfo, ScanFile, ScanFinding, Severity } from '../types.ts';
-import { lookupName, type ScanFacts } from './egress/facts.ts';
-import { LineIndex } from './egress/tokens.ts';
-import { childrenNamed, childText, parseXml, type XmlElement } from './egress/xml.ts';
-import type { FactAwareScanRule } from './egress.ts';
-import { AI_PROVIDERS, providerForHostPattern, providerForUrl, type ProviderMatch } from './providers.ts';
+import { LineIndex } from '../position.ts';
+import type { ProjectFacts, RuleInfo, ScanFile, ScanFinding, ScanRule, Severity } from '../types.ts';
+import { lookupName } from './egress/facts.ts';
+import { AI_PROVIDERS, providerForConfiguredUrl } from './providers.ts';
+import { childrenNamed, childText, parseXml, type XmlElement } from './xml.ts';
 
 const RULES: readonly RuleInfo[] = [
   {
@@ -47,9 +47,13 @@ const SUFFIXES: readonly (readonly [string, Kind])[] = [
   ['.csptrustedsite-meta.xml', 'cspTrustedSite'], ['.csptrustedsite', 'cspTrustedSite'],
 ];
 
+function suffixOf(lowerName: string): readonly [string, Kind] | undefined {
+  return SUFFIXES.find(([suffix]) => lowerName.endsWith(suffix));
+}
+
 /** The metadata kind and developer name of a file (`OpenAI_NC.namedCredential-meta.xml` → OpenAI_NC). */
 function metadataOf(file: Pick<ScanFile, 'name' | 'path'>): { kind: Kind; name: string } | null {
-  const entry = SUFFIXES.find(([suffix]) => file.name.endsWith(suffix));
+  const entry = suffixOf(file.name);
   if (entry === undefined) return null;
   const base = file.path.split('/').at(-1) ?? file.name;
   return { kind: entry[1], name: base.slice(0, base.length - entry[0].length) };
@@ -60,18 +64,18 @@ interface Context {
   readonly name: string;
   readonly root: XmlElement;
   readonly lines: LineIndex;
-  readonly facts: ScanFacts | undefined;
+  readonly facts: ProjectFacts | undefined;
 }
 
-export const salesforceRules: FactAwareScanRule = {
+export const salesforceRules: ScanRule = {
   rules: RULES,
   applies(file: ScanFile): boolean {
     return file.text !== null && metadataOf(file) !== null;
   },
-  scan(file: ScanFile, facts?: ScanFacts): ScanFinding[] {
+  scan(file: ScanFile, facts?: ProjectFacts): ScanFinding[] {
     const metadata = metadataOf(file);
-    const root = file.text === null ? null : parseXml(file.text);
-    if (metadata === null || root === null || file.text === null) return [];
+    const root = file.text === null ? undefined : parseXml(file.text).children[0];
+    if (metadata === null || root === undefined || file.text === null) return [];
     const context: Context = { file, name: metadata.name, root, lines: new LineIndex(file.text), facts };
     switch (metadata.kind) {
       case 'namedCredential': return namedCredentialFindings(context);
@@ -89,14 +93,6 @@ function finding(context: Context, ruleId: string, severity: Severity, offset: n
   return { ruleId, severity, file: context.file.path, line, column, message, remediation: rule?.remediation ?? '', properties };
 }
 
-/** The provider a configured URL reaches; a `*` in its host is matched as a wildcard. */
-function providerOfUrl(url: string): { match: ProviderMatch; wildcard: boolean } | null {
-  const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(url.trim())?.[1]?.replace(/:\d*$/, '') ?? '';
-  const wildcard = host.includes('*');
-  const match = wildcard ? providerForHostPattern(host) : providerForUrl(url);
-  return match === null ? null : { match, wildcard };
-}
-
 /** Endpoint URL elements: `<endpoint>` (legacy) or the `Url` parameter (API 56+). */
 function namedCredentialUrls(root: XmlElement): XmlElement[] {
   const urls = childrenNamed(root, 'endpoint');
@@ -108,7 +104,7 @@ function namedCredentialUrls(root: XmlElement): XmlElement[] {
 
 function namedCredentialFindings(context: Context): ScanFinding[] {
   return namedCredentialUrls(context.root).flatMap((element) => {
-    const reached = providerOfUrl(element.text);
+    const reached = providerForConfiguredUrl(element.text);
     if (reached === null) return [];
     const { match, wildcard } = reached;
     const message = `Named Credential ${context.name} points at ${match.provider.name} (${match.host})` +
@@ -122,7 +118,7 @@ function namedCredentialFindings(context: Context): ScanFinding[] {
 function externalCredentialFindings(context: Context): ScanFinding[] {
   const label = childrenNamed(context.root, 'label')[0];
   const url = lookupName(context.facts?.externalCredentials, context.name);
-  const provider = (url === undefined ? null : providerForUrl(url)?.provider) ?? providerNamedIn(`${context.name} ${label?.text ?? ''}`);
+  const provider = (url === undefined ? null : providerForConfiguredUrl(url)?.match.provider) ?? providerNamedIn(`${context.name} ${label?.text ?? ''}`);
   if (provider === null || provider === undefined) return [];
   const protocol = childText(context.root, 'authenticationProtocol') ?? 'unknown';
   const principals = context.root.children
@@ -146,7 +142,7 @@ function providerNamedIn(text: string): (typeof AI_PROVIDERS)[number] | null {
 
 function remoteSiteFindings(context: Context): ScanFinding[] {
   const element = childrenNamed(context.root, 'url')[0];
-  const reached = element === undefined ? null : providerOfUrl(element.text);
+  const reached = element === undefined ? null : providerForConfiguredUrl(element.text);
   if (element === undefined || reached === null) return [];
   const active = childText(context.root, 'isActive') !== 'false';
   const insecure = childText(context.root, 'disableProtocolSecurity') === 'true';
@@ -159,7 +155,7 @@ function remoteSiteFindings(context: Context): ScanFinding[] {
 
 function cspTrustedSiteFindings(context: Context): ScanFinding[] {
   const element = childrenNamed(context.root, 'endpointUrl')[0];
-  const reached = element === undefined ? null : providerOfUrl(element.text);
+  const reached = element === undefined ? null : providerForConfiguredUrl(element.text);
   if (element === undefined || reached === null) return [];
   const active = childText(context.root, 'isActive') !== 'false';
   const connect = childText(context.root, 'isApplicableToConnectSrc') !== 'false';
@@ -171,22 +167,30 @@ function cspTrustedSiteFindings(context: Context): ScanFinding[] {
     { provider: match.provider.id, host: match.host, cspTrustedSite: context.name, wildcard, active })];
 }
 
+/** Whether the facts pass needs a file, by its lower-case name: Named Credentials (both suffixes). */
+export function isFactsFile(lowerName: string): boolean {
+  return suffixOf(lowerName)?.[1] === 'namedCredential';
+}
+
 /**
- * Facts for the egress rule from a project's Salesforce metadata: every Named Credential's URL by developer
- * name, and the External Credentials those Named Credentials authenticate with. Other files are ignored.
+ * The project facts from a project's Salesforce metadata: every Named Credential's URL (the first non-empty
+ * `<endpoint>` or `Url` parameter) under its developer name and its `<fullName>` when it has one, and the
+ * External Credentials those Named Credentials authenticate with. Other files are ignored.
  */
-export function collectSalesforceFacts(files: Iterable<ScanFile>): ScanFacts {
+export function collectSalesforceFacts(files: Iterable<ScanFile>): ProjectFacts {
   const namedCredentials = new Map<string, string>();
   const externalCredentials = new Map<string, string>();
   for (const file of files) {
     const metadata = metadataOf(file);
-    const root = metadata?.kind === 'namedCredential' && file.text !== null ? parseXml(file.text) : null;
-    const url = root === null ? undefined : namedCredentialUrls(root)[0]?.text;
-    if (metadata === null || root === null || url === undefined) continue;
+    const root = metadata?.kind === 'namedCredential' && file.text !== null ? parseXml(file.text).children[0] : undefined;
+    const url = root === undefined ? undefined : namedCredentialUrls(root).find((element) => element.text !== '')?.text;
+    if (metadata === null || root === undefined || url === undefined) continue;
     namedCredentials.set(metadata.name, url);
+    const fullName = childText(root, 'fullName');
+    if (fullName !== undefined && fullName !== '') namedCredentials.set(fullName, url);
     for (const parameter of childrenNamed(root, 'namedCredentialParameters')) {
       const external = childText(parameter, 'externalCredential');
-      if (external !== undefined) externalCredentials.set(external, url);
+      if (external !== undefined && external !== '') externalCredentials.set(external, url);
     }
   }
   return { namedCredentials, externalCredentials };

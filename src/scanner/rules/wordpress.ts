@@ -6,18 +6,16 @@
  * functions. The AI calls themselves come from the egress analysis of the same file.
  */
 
-import type { RuleInfo, ScanFile, ScanFinding } from '../types.ts';
+import type { ProjectFacts, RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
 import { aiFunctions, handlerData, siteInRange, type AiFunctions } from './egress/ai-functions.ts';
 import { analyzeEgress } from './egress/analyze.ts';
 import type { DataSeen } from './egress/data.ts';
 import { dataClause } from './egress/findings.ts';
-import type { ScanFacts } from './egress/facts.ts';
 import { literalExpressions } from './egress/literals.ts';
 import type { Site } from './egress/sites.ts';
 import { isPunct, nameKey, type Source } from './egress/source.ts';
 import { argumentsOf, calleeAt, keyedValues, valueRange, type Range } from './egress/syntax.ts';
 import { HOLE } from './egress/tokens.ts';
-import type { FactAwareScanRule } from './egress.ts';
 
 const RULES: readonly RuleInfo[] = [
   {
@@ -34,12 +32,12 @@ const RULES: readonly RuleInfo[] = [
   },
 ];
 
-export const wordpressRules: FactAwareScanRule = {
+export const wordpressRules: ScanRule = {
   rules: RULES,
   applies(file: ScanFile): boolean {
     return file.text !== null && file.extension === 'php' && /wp_ajax_nopriv_|register_rest_route/i.test(file.text);
   },
-  scan(file: ScanFile, facts?: ScanFacts): ScanFinding[] {
+  scan(file: ScanFile, facts?: ProjectFacts): ScanFinding[] {
     const analysis = analyzeEgress(file, facts);
     if (analysis === null || analysis.sites.length === 0) return [];
     const { source, sites } = analysis;

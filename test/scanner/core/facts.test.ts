@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { collectProjectFacts, scanTree, type ProjectFacts } from '../../../src/scanner/scan.ts';
-import type { ScanFile, ScanFinding, ScanRule } from '../../../src/scanner/types.ts';
+import { collectProjectFacts, scanTree } from '../../../src/scanner/scan.ts';
+import type { ProjectFacts, ScanFile, ScanFinding, ScanRule } from '../../../src/scanner/types.ts';
 import { makeTree } from './helpers.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/scan/core/salesforce/', import.meta.url));

@@ -141,7 +141,7 @@ describe('fixture: salesforce-dx', () => {
   it('collects Named Credential URLs and the External Credentials they use', () => {
     const facts = collectSalesforceFacts(fixtureFiles('salesforce-dx'));
     assert.deepEqual([...facts.namedCredentials].sort(), [['Billing_API', 'https://billing.example.com/api'], ['OpenAI_NC', 'https://api.openai.com']]);
-    assert.deepEqual([...(facts.externalCredentials ?? [])], [['OpenAI_EC', 'https://api.openai.com']]);
+    assert.deepEqual([...facts.externalCredentials], [['OpenAI_EC', 'https://api.openai.com']]);
   });
 
   it('reports no callout without facts', () => {

@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LineIndex } from '../../../src/scanner/position.ts';
 import { lexApex } from '../../../src/scanner/rules/egress/lex-apex.ts';
 import { lexJs } from '../../../src/scanner/rules/egress/lex-js.ts';
 import { lexPhp } from '../../../src/scanner/rules/egress/lex-php.ts';
 import { lexPython } from '../../../src/scanner/rules/egress/lex-python.ts';
 import { lexSource } from '../../../src/scanner/rules/egress/source.ts';
-import { HOLE, LineIndex, type Token } from '../../../src/scanner/rules/egress/tokens.ts';
+import { HOLE, type Token } from '../../../src/scanner/rules/egress/tokens.ts';
 
 const strings = (tokens: readonly Token[]): (string | undefined)[] => tokens.filter((t) => t.kind === 'string' && t.embedded !== true).map((t) => t.value);
 const names = (tokens: readonly Token[]): string[] => tokens.filter((t) => t.kind === 'ident' || t.kind === 'variable').map((t) => t.text);

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { isSelfHostedHost } from '../../../src/scanner/rules/egress/hosts.ts';
 import { HOLE } from '../../../src/scanner/rules/egress/tokens.ts';
 import {
-  AI_PROVIDERS, AI_SDKS, providerById, providerForHost, providerForHostPattern, providerForUrl,
+  AI_PROVIDERS, AI_SDKS, providerById, providerForConfiguredUrl, providerForHost, providerForHostPattern, providerForUrl,
 } from '../../../src/scanner/rules/providers.ts';
 
 const idForHost = (host: string, path?: string): string | undefined => providerForHost(host, path)?.provider.id;
@@ -63,6 +63,20 @@ describe('providerForHostPattern', () => {
     assert.equal(providerForHostPattern('api.anthropic.com')?.provider.id, 'anthropic');
     assert.equal(providerForHostPattern('*.example.com'), null);
     assert.equal(providerForHostPattern('*.openrouter.ai'), null);
+  });
+});
+
+describe('providerForConfiguredUrl', () => {
+  it('reads platform URLs: wildcards admit every host under them, and a host counts whatever path follows', () => {
+    const reached = (url: string): [string, string, boolean] | null => {
+      const found = providerForConfiguredUrl(url);
+      return found === null ? null : [found.match.provider.id, found.match.host, found.wildcard];
+    };
+    assert.deepEqual(reached('https://api.openai.com'), ['openai', 'api.openai.com', false]);
+    assert.deepEqual(reached('https://*.openai.com:443/v1'), ['openai', '*.openai.com', true]);
+    assert.deepEqual(reached('https://openrouter.ai'), ['openrouter', 'openrouter.ai', false]);
+    assert.equal(reached('https://erp.example.com/api'), null);
+    assert.equal(reached('*.example.com'), null);
   });
 });
 

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { egressRules, type ScanFacts } from '../../../src/scanner/rules/egress.ts';
+import { egressRules } from '../../../src/scanner/rules/egress.ts';
 import { salesforceRules } from '../../../src/scanner/rules/salesforce.ts';
 import { wordpressRules } from '../../../src/scanner/rules/wordpress.ts';
-import type { ScanFile, ScanFinding } from '../../../src/scanner/types.ts';
+import type { ProjectFacts, ScanFile, ScanFinding } from '../../../src/scanner/types.ts';
 
 function fileOf(path: string, text: string): ScanFile {
   const bytes = Buffer.from(text);
@@ -20,7 +20,7 @@ function fileOf(path: string, text: string): ScanFile {
 }
 
 /** [ruleId, line, provider, client] per finding. */
-function scan(path: string, text: string, facts?: ScanFacts): [string, number, string, string][] {
+function scan(path: string, text: string, facts?: ProjectFacts): [string, number, string, string][] {
   return egressRules.scan(fileOf(path, text), facts).map((f: ScanFinding) => [f.ruleId, f.line, String(f.properties?.provider), String(f.properties?.client)]);
 }
 
@@ -146,7 +146,10 @@ describe('egress: Python', () => {
 });
 
 describe('egress: Apex', () => {
-  const facts: ScanFacts = { namedCredentials: new Map([['OpenAI_NC', 'https://api.openai.com'], ['ERP', 'https://erp.example.com']]) };
+  const facts: ProjectFacts = {
+    namedCredentials: new Map([['OpenAI_NC', 'https://api.openai.com'], ['ERP', 'https://erp.example.com']]),
+    externalCredentials: new Map(),
+  };
 
   it('resolves callout:NAME through the Named Credentials, case-insensitively', () => {
     const apex = "public class A {\n  public static void go(Id id) {\n    Lead l = [SELECT Name FROM Lead WHERE Id = :id];\n" +
@@ -168,7 +171,7 @@ describe('egress: robustness', () => {
   const extensions = ['php', 'js', 'ts', 'tsx', 'py', 'cls', 'trigger'];
   const rules = [egressRules, wordpressRules, salesforceRules];
   const names = ['a.php', 'a.js', 'a.ts', 'a.py', 'A.cls', 'T.trigger', 'X.namedCredential-meta.xml', 'X.remoteSite-meta.xml', 'X.cspTrustedSite-meta.xml'];
-  const facts: ScanFacts = { namedCredentials: new Map([['N', 'https://api.openai.com']]), externalCredentials: new Map([['E', 'https://api.openai.com']]) };
+  const facts: ProjectFacts = { namedCredentials: new Map([['N', 'https://api.openai.com']]), externalCredentials: new Map([['E', 'https://api.openai.com']]) };
 
   function scanAll(name: string, text: string): void {
     const file = fileOf(name, text);

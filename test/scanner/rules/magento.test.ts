@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { keyRules } from '../../../src/scanner/rules/keys.ts';
-import { magentoRules, parseXml } from '../../../src/scanner/rules/magento.ts';
+import { magentoRules } from '../../../src/scanner/rules/magento.ts';
+import { parseXml } from '../../../src/scanner/rules/xml.ts';
 import { arbitraryFile, fixtureFiles, run, scanFile, scanOne, tuples } from './rule-harness.ts';
 
 const systemXml = (groups: string, section = 'shopai', label = 'AI Assistant'): string =>

@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { collectSalesforceFacts, salesforceRules } from '../../../src/scanner/rules/salesforce.ts';
-import type { ScanFacts } from '../../../src/scanner/rules/egress.ts';
-import type { ScanFile, ScanFinding } from '../../../src/scanner/types.ts';
+import type { ProjectFacts, ScanFile, ScanFinding } from '../../../src/scanner/types.ts';
 
 function fileOf(path: string, text: string): ScanFile {
   const bytes = Buffer.from(text);
@@ -15,7 +14,7 @@ function fileOf(path: string, text: string): ScanFile {
   return { path, extension: name.split('.').at(-1) ?? '', name, size: bytes.length, text, head: bytes.subarray(0, 65536), readAll: () => bytes };
 }
 
-function scan(path: string, xml: string, facts?: ScanFacts): ScanFinding[] {
+function scan(path: string, xml: string, facts?: ProjectFacts): ScanFinding[] {
   const file = fileOf(path, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
   assert.ok(salesforceRules.applies(file), path);
   return salesforceRules.scan(file, facts);
@@ -42,7 +41,7 @@ describe('salesforce.external-credential-ai', () => {
     '  <label>LLM key</label>\n</ExternalCredential>';
 
   it('recognises the credential through the Named Credential that uses it', () => {
-    const facts: ScanFacts = { namedCredentials: new Map(), externalCredentials: new Map([['LLM_EC', 'https://api.anthropic.com']]) };
+    const facts: ProjectFacts = { namedCredentials: new Map(), externalCredentials: new Map([['LLM_EC', 'https://api.anthropic.com']]) };
     const [finding] = scan('LLM_EC.externalCredential-meta.xml', xml, facts);
     assert.deepEqual([finding?.ruleId, finding?.severity, finding?.properties?.provider], ['salesforce.external-credential-ai', 'medium', 'anthropic']);
     assert.match(finding?.message ?? '', /per-user principals/);

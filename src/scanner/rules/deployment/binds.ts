@@ -9,8 +9,8 @@
  * scripts, Dockerfiles and compose files count when the app name or the file speaks of models and no auth
  * flag shows. The app's own file is not visible from a command, so the command side is the weaker signal.
  */
+import { lineSpans, nearLineStart, positionsIn } from '../../position.ts';
 import type { ScanFile, ScanFinding } from '../../types.ts';
-import { lineIndex, nearLineStart } from './positions.ts';
 import { DEPLOY_RULES, deployFinding } from './rules.ts';
 
 const ANY_HOST = '(?:https?://)?(?:0\\.0\\.0\\.0|\\[::\\]|::)(?![\\d.])';
@@ -30,7 +30,7 @@ function isActiveSetting(file: ScanFile, text: string, at: number): boolean {
 
 export function ollamaHostFindings(file: ScanFile, text: string): ScanFinding[] {
   if (!text.includes('OLLAMA_HOST')) return [];
-  const positionOf = lineIndex(text);
+  const positionOf = positionsIn(text);
   const out: ScanFinding[] = [];
   OLLAMA_HOST.lastIndex = 0;
   for (let m = OLLAMA_HOST.exec(text); m !== null; m = OLLAMA_HOST.exec(text)) {
@@ -78,7 +78,7 @@ const CLI_AUTH = /--api[-_]key|--auth|API_KEY|oauth2-proxy|basic[-_]auth/i;
 function pythonBinds(file: ScanFile, text: string): ScanFinding[] {
   const servesModels = AI_IMPORT.test(text) || AI_ROUTE.test(text);
   if (!servesModels || AUTH_MARKER.test(text)) return [];
-  const positionOf = lineIndex(text);
+  const positionOf = positionsIn(text);
   const starts = new Set<number>();
   for (const pattern of PY_BINDS) {
     pattern.lastIndex = 0;
@@ -97,17 +97,16 @@ function commandBinds(file: ScanFile, text: string): ScanFinding[] {
   if (CLI_AUTH.test(text)) return [];
   const command = asCommand(text);
   const aiFile = AI_WORDS_IN_FILE.test(text);
-  const positionOf = lineIndex(text);
+  const positionOf = positionsIn(text);
   const out: ScanFinding[] = [];
-  let lineStart = 0;
-  for (const line of command.split('\n')) {
+  for (const [lineStart, lineEnd] of lineSpans(command)) {
+    const line = command.slice(lineStart, lineEnd);
     const server = CLI_SERVER.exec(line);
     const app = CLI_APP.exec(line.slice(server?.index ?? 0))?.[0] ?? '';
     if (server !== null && CLI_PUBLIC_HOST.test(line) && (aiFile || AI_APP_NAME.test(app))) {
       out.push(deployFinding(file, DEPLOY_RULES.appPublic, positionOf(lineStart + server.index),
         'An AI app is started on 0.0.0.0 and no authentication flag or key is visible.'));
     }
-    lineStart += line.length + 1;
   }
   return out;
 }

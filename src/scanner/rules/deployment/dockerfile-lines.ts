@@ -3,6 +3,7 @@
  * arguments are the original text with each `\`-newline blanked to spaces of the same length, so an offset
  * found in them is an offset in the file. Parser directives, comments and heredoc bodies are not instructions.
  */
+import { lineSpans } from '../../position.ts';
 
 export interface Instruction {
   /** Upper-case keyword: RUN, COPY, ADD, ENV, ARG, FROM, CMD, ENTRYPOINT, … */
@@ -27,25 +28,13 @@ const INSTRUCTION = /^[ \t]*([A-Za-z]+)(?=[ \t]|$)/;
 const CONTINUATION = /\\[ \t]*\r?$/;
 const HEREDOC = /<<-?["']?([A-Za-z_][\w]*)["']?/;
 
-/** Offsets of each line's start and end (without the line break). */
-function lines(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    out.push([start, newline === -1 ? text.length : newline]);
-    if (newline === -1) return out;
-    start = newline + 1;
-  }
-}
-
 /** Blanks every `\` that continues a line (and any blanks after it) so the arguments read as one line. */
 function blankContinuations(args: string): string {
   return args.replace(/\\[ \t]*(?=\r?\n)/g, (m) => ' '.repeat(m.length)).replace(/\r?\n/g, (m) => ' '.repeat(m.length));
 }
 
 export function dockerInstructions(text: string): Instruction[] {
-  const all = lines(text);
+  const all = lineSpans(text);
   const out: Instruction[] = [];
   for (let i = 0; i < all.length; i++) {
     const [start, end] = all[i] as [number, number];

@@ -5,11 +5,11 @@
  * (`RUN huggingface-cli download`, `ollama pull`, `ADD https://huggingface.co/…`).
  */
 import { isCredentialToken } from '../../../detect/secrets/entropy.ts';
+import { positionsIn, type PositionOf } from '../../position.ts';
 import type { ScanFile, ScanFinding } from '../../types.ts';
 import { describeKey, findKeys, isPlaceholderValue, maskSecret, type KeyHit } from '../keys.ts';
 import { dockerInstructions, type Instruction } from './dockerfile-lines.ts';
 import { findDownload, isModelUrl } from './downloads.ts';
-import { lineIndex, type PositionOf } from './positions.ts';
 import { DEPLOY_RULES, deployFinding } from './rules.ts';
 
 interface Word {
@@ -122,7 +122,7 @@ function buildDownloads(file: ScanFile, ins: Instruction, positionOf: PositionOf
 }
 
 export function scanDockerfile(file: ScanFile, text: string): ScanFinding[] {
-  const positionOf = lineIndex(text);
+  const positionOf = positionsIn(text);
   const out: ScanFinding[] = [];
   const hits = findKeys(text);
   for (const ins of dockerInstructions(text)) {

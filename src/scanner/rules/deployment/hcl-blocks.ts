@@ -4,6 +4,8 @@
  * interpolation inside a string (which may quote strings of its own) is skipped within its line. An unbalanced
  * file yields the blocks that closed. Linear in the file size, whatever the input.
  */
+import { lineEnd } from '../../position.ts';
+import { blockCommentEnd } from '../egress/tokens.ts';
 
 export interface HclBlock {
   readonly type: string;
@@ -16,11 +18,6 @@ export interface HclBlock {
 }
 
 const HEADER = /^[ \t]*resource[ \t]+"([^"]+)"[ \t]+"([^"]+)"[ \t]*\{/gm;
-
-function lineEnd(text: string, i: number): number {
-  const end = text.indexOf('\n', i);
-  return end === -1 ? text.length : end;
-}
 
 /** After a quoted string inside an interpolation (no further nesting followed), or at the line break. */
 function innerStringEnd(text: string, i: number): number {
@@ -66,17 +63,12 @@ function heredocEnd(text: string, i: number): number {
   return found === null ? text.length : found.index + found[0].length;
 }
 
-function commentEnd(text: string, i: number): number {
-  const end = text.indexOf('*/', i + 2);
-  return end === -1 ? text.length : end + 2;
-}
-
 /** Offset just past whatever non-brace token starts at `i` (string, comment, heredoc), or -1. */
 function skipToken(text: string, i: number): number {
   const c = text[i];
   const next = text[i + 1];
   if (c === '#' || (c === '/' && next === '/')) return lineEnd(text, i);
-  if (c === '/' && next === '*') return commentEnd(text, i);
+  if (c === '/' && next === '*') return blockCommentEnd(text, i);
   if (c === '"') return stringEnd(text, i);
   if (c === '<' && next === '<') return heredocEnd(text, i);
   return -1;

@@ -3,8 +3,8 @@
  * checks share, so wording and properties stay uniform across Dockerfiles, compose, Kubernetes, Terraform and
  * scripts.
  */
+import type { Position } from '../../position.ts';
 import type { RuleInfo, ScanFile, ScanFinding } from '../../types.ts';
-import type { Position } from './positions.ts';
 
 function rule(id: string, severity: RuleInfo['severity'], summary: string, remediation: string): RuleInfo {
   return { id, severity, summary, remediation };

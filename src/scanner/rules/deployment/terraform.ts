@@ -6,9 +6,9 @@
  * `container_access_type` `blob` or `container`. "Holds models" is read from the resource's label, its bucket or
  * container name and tags, and those of the bucket it references in the same file (`aws_s3_bucket.x.id`).
  */
+import { positionsIn, type PositionOf } from '../../position.ts';
 import type { ScanFile, ScanFinding } from '../../types.ts';
 import { resourceBlocks, type HclBlock } from './hcl-blocks.ts';
-import { lineIndex, type PositionOf } from './positions.ts';
 import { DEPLOY_RULES, deployFinding } from './rules.ts';
 
 const MODEL_WORDS = new RegExp(
@@ -97,6 +97,6 @@ const MAX_TF = 1024 * 1024;
 export function terraformFindings(file: ScanFile, text: string): ScanFinding[] {
   if (text.length > MAX_TF) return [];
   const blocks = resourceBlocks(text);
-  const positionOf = lineIndex(text);
+  const positionOf = positionsIn(text);
   return blocks.flatMap((block) => blockFindings(file, block, blocks, positionOf));
 }

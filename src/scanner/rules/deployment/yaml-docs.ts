@@ -4,7 +4,7 @@
  * through yaml's LineCounter. A document with parse errors is skipped, never thrown; the others still count.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import type { Position } from './positions.ts';
+import type { Position } from '../../position.ts';
 
 export interface YamlDocs {
   /** The root node of each document that parsed cleanly. */

@@ -4,9 +4,8 @@
  * rules read the same sites to decide whether an unauthenticated handler ends in an AI call.
  */
 
-import type { ScanFile, ScanFinding } from '../../types.ts';
+import type { ProjectFacts, ScanFile, ScanFinding } from '../../types.ts';
 import { reflectedOrigins } from './cors.ts';
-import type { ScanFacts } from './facts.ts';
 import { corsFinding, siteFinding } from './findings.ts';
 import { findSites, type Site } from './sites.ts';
 import { lexSource, type Source } from './source.ts';
@@ -18,10 +17,10 @@ export interface EgressAnalysis {
   readonly findings: readonly ScanFinding[];
 }
 
-const cache = new WeakMap<ScanFile, { readonly facts: ScanFacts | undefined; readonly analysis: EgressAnalysis }>();
+const cache = new WeakMap<ScanFile, { readonly facts: ProjectFacts | undefined; readonly analysis: EgressAnalysis }>();
 
 /** The egress analysis of a source file in a supported language; null for other files. */
-export function analyzeEgress(file: ScanFile, facts?: ScanFacts): EgressAnalysis | null {
+export function analyzeEgress(file: ScanFile, facts?: ProjectFacts): EgressAnalysis | null {
   const language = languageOf(file.extension);
   if (language === null || file.text === null) return null;
   const cached = cache.get(file);

@@ -7,7 +7,7 @@
  * these only in files that call an AI provider, where any website could spend a visitor's session on it.
  */
 
-import { isName, isPunct, nameKey, type Source } from './source.ts';
+import { isName, isPunct, lineEndToken, nameKey, type Source } from './source.ts';
 import { enclosingScope } from './scopes.ts';
 import { argumentsOf, calleeAt, isMemberOp, keyedValues, statementStart, valueRange, type Range } from './syntax.ts';
 import type { Token } from './tokens.ts';
@@ -43,15 +43,8 @@ function headerValue(source: Source, i: number, lower: string): Range | null {
   const next = tokens[i + 1]?.text;
   if (next === ',' && isPunct(tokens[source.parent[i] ?? -1], '(')) return valueRange(source, i + 2);
   if (next === ':' || next === '=>') return valueRange(source, i + 2);
-  if (next === ']' && isPunct(tokens[i + 2], '=')) return { from: i + 3, to: statementEnd(source, i + 3) };
+  if (next === ']' && isPunct(tokens[i + 2], '=')) return { from: i + 3, to: lineEndToken(source, i + 3, ';') };
   return null;
-}
-
-function statementEnd(source: Source, from: number): number {
-  const line = source.lines.position(source.tokens[from]?.start ?? 0).line;
-  let j = from;
-  while (j < source.tokens.length && source.tokens[j]?.text !== ';' && source.lines.position(source.tokens[j]?.start ?? 0).line === line) j++;
-  return j;
 }
 
 /**

@@ -5,7 +5,7 @@
  * (JS: module and export), `google.genai` / `openai.OpenAI` (Python).
  */
 
-import { isName, isPunct, nameKey, type Source } from './source.ts';
+import { isName, isPunct, lineEndToken, nameKey, type Source } from './source.ts';
 
 export type Imports = ReadonlyMap<string, string>;
 
@@ -209,11 +209,4 @@ function pythonFromImport(source: Source, start: number, map: Map<string, string
     const alias = source.tokens[j + 1]?.text === 'as' ? (source.tokens[j + 2]?.text ?? name.text) : name.text;
     map.set(nameKey(source, alias), `${module}.${name.text}`);
   }
-}
-
-function lineEndToken(source: Source, from: number): number {
-  const line = source.lines.position(source.tokens[from]?.start ?? 0).line;
-  let j = from;
-  while (j < source.tokens.length && source.lines.position(source.tokens[j]?.start ?? 0).line === line) j++;
-  return j;
 }

@@ -4,7 +4,8 @@
  * punctuation. Inline SOQL (`[SELECT … FROM Opportunity]`) is lexed as ordinary tokens.
  */
 
-import { blockCommentEnd, decodeEscape, identEnd, isDigit, isIdentStart, isSpace, lineEnd, numberEnd, punctAt, type Token } from './tokens.ts';
+import { lineEnd } from '../../position.ts';
+import { blockCommentEnd, identEnd, isDigit, isIdentStart, isSpace, numberEnd, pushPunct, pushSpan, readQuoted, type Token } from './tokens.ts';
 
 const OPERATORS = ['===', '!==', '==', '!=', '=>', '?.', '&&', '||', '++', '--', '+=', '-=', '<=', '>='];
 
@@ -23,36 +24,12 @@ export function lexApex(text: string): Token[] {
     } else if (ch === "'") {
       i = readQuoted(text, i, tokens);
     } else if (isIdentStart(c)) {
-      const end = identEnd(text, i);
-      tokens.push({ kind: 'ident', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(tokens, 'ident', text, i, identEnd(text, i));
     } else if (isDigit(c)) {
-      const end = numberEnd(text, i);
-      tokens.push({ kind: 'number', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(tokens, 'number', text, i, numberEnd(text, i));
     } else {
-      const op = punctAt(text, i, OPERATORS);
-      tokens.push({ kind: 'punct', text: op, start: i, end: i + op.length });
-      i += op.length;
+      i = pushPunct(tokens, text, i, OPERATORS);
     }
   }
   return tokens;
-}
-
-function readQuoted(text: string, start: number, out: Token[]): number {
-  let value = '';
-  let i = start + 1;
-  while (i < text.length && text[i] !== "'" && text[i] !== '\n') {
-    if (text[i] === '\\') {
-      const [decoded, next] = decodeEscape(text, i);
-      value += decoded;
-      i = next;
-    } else {
-      value += text[i];
-      i++;
-    }
-  }
-  const end = text[i] === "'" ? i + 1 : i;
-  out.push({ kind: 'string', text: text.slice(start, end), start, end, value });
-  return end;
 }

@@ -5,9 +5,10 @@
  * is harmless: a stray quote in it ends at the line break, like every JS string.
  */
 
+import { lineEnd } from '../../position.ts';
 import {
-  blockCommentEnd, decodeEscape, embeddedNames, HOLE, identEnd, isDigit, isIdentStart, isSpace, lineEnd,
-  MAX_NESTING, numberEnd, punctAt, type Token,
+  blockCommentEnd, decodeEscape, HOLE, identEnd, interpolatedPartEnd, isDigit, isIdentStart, isSpace, numberEnd, pushPunct,
+  pushSpan, readQuoted, type Token,
 } from './tokens.ts';
 
 const OPERATORS = ['===', '!==', '...', '?.', '=>', '==', '!=', '&&', '||', '??', '+=', '-=', '<=', '>=', '++', '--', '**'];
@@ -42,20 +43,14 @@ function lexCode(text: string, start: number, out: Token[], depth: number): numb
     } else if (ch === '`') {
       i = readTemplate(text, i, out, depth);
     } else if (isIdentStart(c) || ch === '$' || ch === '#') {
-      const end = identEnd(text, i + 1, 0x24);
-      out.push({ kind: 'ident', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(out, 'ident', text, i, identEnd(text, i + 1, 0x24));
     } else if (isDigit(c)) {
-      const end = numberEnd(text, i);
-      out.push({ kind: 'number', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(out, 'number', text, i, numberEnd(text, i));
     } else {
       if (depth > 0 && ch === '}' && braces === 0) return i;
       if (ch === '{') braces++;
       if (ch === '}') braces--;
-      const op = punctAt(text, i, OPERATORS);
-      out.push({ kind: 'punct', text: op, start: i, end: i + op.length });
-      i += op.length;
+      i = pushPunct(out, text, i, OPERATORS);
     }
   }
   return i;
@@ -82,31 +77,6 @@ function regexEnd(text: string, start: number, out: Token[]): number {
   return start + 1;
 }
 
-/** A '…' or "…" string; an unescaped line break ends it (the code is broken, keep going on the next line). */
-function readQuoted(text: string, start: number, out: Token[]): number {
-  const quote = text[start];
-  let value = '';
-  let i = start + 1;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === quote) {
-      i++;
-      break;
-    }
-    if (ch === '\n') break;
-    if (ch === '\\') {
-      const [decoded, next] = decodeEscape(text, i);
-      value += decoded;
-      i = next;
-    } else {
-      value += ch;
-      i++;
-    }
-  }
-  out.push({ kind: 'string', text: text.slice(start, i), start, end: i, value });
-  return i;
-}
-
 function readTemplate(text: string, start: number, out: Token[], depth: number): number {
   let value = '';
   const inner: Token[] = [];
@@ -123,7 +93,7 @@ function readTemplate(text: string, start: number, out: Token[], depth: number):
       i = next;
     } else if (ch === '$' && text[i + 1] === '{') {
       value += HOLE;
-      i = templatePartEnd(text, i + 2, inner, depth);
+      i = interpolatedPartEnd(text, i + 2, inner, depth, lexCode);
     } else {
       value += ch;
       i++;
@@ -132,16 +102,4 @@ function readTemplate(text: string, start: number, out: Token[], depth: number):
   out.push({ kind: 'string', text: text.slice(start, i), start, end: i, value });
   out.push(...inner);
   return i;
-}
-
-/** Lexes a `${…}` part from `start`, keeps its names in `inner`, returns the index after its `}`. */
-function templatePartEnd(text: string, start: number, inner: Token[], depth: number): number {
-  if (depth >= MAX_NESTING) {
-    const close = text.indexOf('}', start);
-    return close < 0 ? text.length : close + 1;
-  }
-  const part: Token[] = [];
-  const close = lexCode(text, start, part, depth + 1);
-  inner.push(...embeddedNames(part));
-  return Math.min(close + 1, text.length);
 }

@@ -7,8 +7,8 @@
  */
 
 import {
-  blockCommentEnd, decodeEscape, embeddedNames, HOLE, identEnd, isDigit, isIdentStart, isSpace, MAX_NESTING,
-  numberEnd, punctAt, type Token,
+  blockCommentEnd, decodeEscape, HOLE, identEnd, interpolatedPartEnd, isDigit, isIdentStart, isSpace, numberEnd, pushPunct,
+  pushSpan, type Token,
 } from './tokens.ts';
 
 const OPERATORS = [
@@ -60,24 +60,16 @@ function lexCode(text: string, start: number, out: Token[], depth: number): numb
     } else if (ch === '<' && text.startsWith('<<<', i)) {
       i = readHeredoc(text, i, out, depth);
     } else if (ch === '$' && isIdentStart(text.charCodeAt(i + 1))) {
-      const end = identEnd(text, i + 1);
-      out.push({ kind: 'variable', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(out, 'variable', text, i, identEnd(text, i + 1));
     } else if (isIdentStart(c) || (c === BACKSLASH && isIdentStart(text.charCodeAt(i + 1)))) {
-      const end = identEnd(text, i, BACKSLASH);
-      out.push({ kind: 'ident', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(out, 'ident', text, i, identEnd(text, i, BACKSLASH));
     } else if (isDigit(c)) {
-      const end = numberEnd(text, i);
-      out.push({ kind: 'number', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(out, 'number', text, i, numberEnd(text, i));
     } else {
       if (depth > 0 && ch === '}' && braces === 0) return i;
       if (ch === '{') braces++;
       if (ch === '}') braces--;
-      const op = punctAt(text, i, OPERATORS);
-      out.push({ kind: 'punct', text: op, start: i, end: i + op.length });
-      i += op.length;
+      i = pushPunct(out, text, i, OPERATORS);
     }
   }
   return i;
@@ -134,7 +126,7 @@ function interpolatedBody(text: string, start: number, stop: (i: number) => bool
       i = simpleInterpolationEnd(text, i, names);
     } else if ((ch === '{' && text[i + 1] === '$') || (ch === '$' && text[i + 1] === '{')) {
       value += HOLE;
-      i = braceInterpolationEnd(text, ch === '{' ? i + 1 : i + 2, names, depth);
+      i = interpolatedPartEnd(text, ch === '{' ? i + 1 : i + 2, names, depth, lexCode);
     } else {
       value += ch;
       i++;
@@ -157,17 +149,6 @@ function simpleInterpolationEnd(text: string, i: number, names: Token[]): number
     if (close > 0 && !text.slice(end, close).includes('\n')) return close + 1;
   }
   return end;
-}
-
-function braceInterpolationEnd(text: string, start: number, names: Token[], depth: number): number {
-  if (depth >= MAX_NESTING) {
-    const close = text.indexOf('}', start);
-    return close < 0 ? text.length : close + 1;
-  }
-  const part: Token[] = [];
-  const close = lexCode(text, start, part, depth + 1);
-  names.push(...embeddedNames(part));
-  return Math.min(close + 1, text.length);
 }
 
 /** `<<<ID`, `<<<"ID"` (heredoc) or `<<<'ID'` (nowdoc); the closing ID may be indented (PHP 7.3+). */

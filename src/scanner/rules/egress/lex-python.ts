@@ -4,9 +4,10 @@
  * (HOLE in the value, names embedded; `{{` and `}}` are literal braces), identifiers, numbers and punctuation.
  */
 
+import { lineEnd } from '../../position.ts';
 import {
-  decodeEscape, embeddedNames, HOLE, identEnd, isDigit, isIdentStart, isSpace, lineEnd, MAX_NESTING, numberEnd,
-  punctAt, type Token,
+  decodeEscape, HOLE, identEnd, interpolatedPartEnd, isDigit, isIdentStart, isSpace, numberEnd, pushPunct, pushSpan,
+  type Token,
 } from './tokens.ts';
 
 const OPERATORS = ['**=', '//=', '==', '!=', '<=', '>=', '->', '**', '//', ':=', '+=', '-='];
@@ -37,20 +38,15 @@ function lexCode(text: string, start: number, out: Token[], depth: number): numb
       if ((text[end] === '"' || text[end] === "'") && STRING_PREFIX.test(word)) {
         i = readString(text, i, end, word.toLowerCase(), out, depth);
       } else {
-        out.push({ kind: 'ident', text: word, start: i, end });
-        i = end;
+        i = pushSpan(out, 'ident', text, i, end);
       }
     } else if (isDigit(c)) {
-      const end = numberEnd(text, i);
-      out.push({ kind: 'number', text: text.slice(i, end), start: i, end });
-      i = end;
+      i = pushSpan(out, 'number', text, i, numberEnd(text, i));
     } else {
       if (depth > 0 && ch === '}' && brackets === 0) return i;
       if (ch === '{' || ch === '(' || ch === '[') brackets++;
       if (ch === '}' || ch === ')' || ch === ']') brackets--;
-      const op = punctAt(text, i, OPERATORS);
-      out.push({ kind: 'punct', text: op, start: i, end: i + op.length });
-      i += op.length;
+      i = pushPunct(out, text, i, OPERATORS);
     }
   }
   return i;
@@ -78,7 +74,7 @@ function readString(text: string, start: number, quoteAt: number, prefix: string
       i += 2;
     } else if (formatted && ch === '{') {
       value += HOLE;
-      i = formatPartEnd(text, i + 1, names, depth);
+      i = interpolatedPartEnd(text, i + 1, names, depth, lexCode);
     } else {
       value += ch;
       i++;
@@ -88,15 +84,4 @@ function readString(text: string, start: number, quoteAt: number, prefix: string
   out.push({ kind: 'string', text: text.slice(start, end), start, end, value });
   out.push(...names);
   return end;
-}
-
-function formatPartEnd(text: string, start: number, names: Token[], depth: number): number {
-  if (depth >= MAX_NESTING) {
-    const close = text.indexOf('}', start);
-    return close < 0 ? text.length : close + 1;
-  }
-  const part: Token[] = [];
-  const close = lexCode(text, start, part, depth + 1);
-  names.push(...embeddedNames(part));
-  return Math.min(close + 1, text.length);
 }

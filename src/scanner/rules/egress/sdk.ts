@@ -9,7 +9,7 @@
 import { AI_SDKS, type SdkEntry } from '../providers.ts';
 import { importsOf, phpClassNames } from './imports.ts';
 import { endpointOf, type Endpoint, type LiteralExpr } from './literals.ts';
-import { isName, isPunct, nameKey, type Source } from './source.ts';
+import { isName, isPunct, lineEndToken, nameKey, type Source } from './source.ts';
 import { calleeAt, chainNames, keyedValues, type Callee, type Range } from './syntax.ts';
 
 export interface SdkCall {
@@ -139,17 +139,10 @@ function pythonModuleSettings(source: Source, call: SdkCall): Range[] {
   source.tokens.forEach((token, i) => {
     const setting = token.text === module && source.tokens[i + 1]?.text === '.' && PY_MODULE_SETTINGS.has(source.tokens[i + 2]?.text ?? '');
     if (setting && isPunct(source.tokens[i + 3], '=')) {
-      ranges.push({ from: i + 4, to: lineEndIndex(source, i + 4) });
+      ranges.push({ from: i + 4, to: lineEndToken(source, i + 4) });
     }
   });
   return ranges;
-}
-
-function lineEndIndex(source: Source, from: number): number {
-  const line = source.lines.position(source.tokens[from]?.start ?? 0).line;
-  let j = from;
-  while (j < source.tokens.length && source.lines.position(source.tokens[j]?.start ?? 0).line === line) j++;
-  return j;
 }
 
 /**

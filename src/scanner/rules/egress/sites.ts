@@ -6,11 +6,12 @@
  * Each site also records the calls it stands for and the data visible in their functions.
  */
 
-import { AI_SDKS, providerById, providerForHost, providerForHostPattern, providerForUrl, type AiProvider } from '../providers.ts';
+import type { ProjectFacts } from '../../types.ts';
+import { AI_SDKS, providerById, providerForConfiguredUrl, providerForHost, type AiProvider } from '../providers.ts';
 import { bindingNameOf, bindingsOf, usesOf } from './bindings.ts';
 import { clientAround, firstClientIn, type ClientCall } from './clients.ts';
 import { dataIn, type DataSeen } from './data.ts';
-import { lookupName, type ScanFacts } from './facts.ts';
+import { lookupName } from './facts.ts';
 import { importsOf } from './imports.ts';
 import { endpointOf, isDisplayText, literalExpressions, type LiteralExpr } from './literals.ts';
 import { baseUrlOf, inferenceCalls, sdkCalls, type Literals, type SdkCall } from './sdk.ts';
@@ -37,7 +38,7 @@ export interface Site {
   readonly detail: SiteDetail;
 }
 
-export function findSites(source: Source, facts: ScanFacts | undefined): Site[] {
+export function findSites(source: Source, facts: ProjectFacts | undefined): Site[] {
   const exprs = literalExpressions(source);
   const literals: Literals = {
     byString: new Map(exprs.flatMap((expr) => expr.strings.map((i) => [i, expr] as const))),
@@ -173,13 +174,12 @@ function displayHost(host: string): string {
 const CALLOUT = /^callout:([A-Za-z0-9_]+)/i;
 
 /** `callout:OpenAI_NC/v1/chat/completions`, resolved through the project's Named Credentials. */
-function calloutSites(source: Source, exprs: readonly LiteralExpr[], facts: ScanFacts | undefined): Site[] {
+function calloutSites(source: Source, exprs: readonly LiteralExpr[], facts: ProjectFacts | undefined): Site[] {
   const sites: Site[] = [];
   for (const expr of exprs) {
     const credential = CALLOUT.exec(expr.value)?.[1];
     const url = credential === undefined ? undefined : lookupName(facts?.namedCredentials, credential);
-    const host = url === undefined ? undefined : (/^[a-z]+:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url);
-    const match = url === undefined || host === undefined ? null : (providerForUrl(url) ?? providerForHostPattern(host));
+    const match = url === undefined ? null : (providerForConfiguredUrl(url)?.match ?? null);
     if (match === null || credential === undefined) continue;
     const client = clientAround(source, expr.first) ?? firstClientIn(source, enclosingScope(source, expr.first));
     const anchors = [client?.open ?? expr.first];

@@ -4,12 +4,13 @@
  * string), function scopes, and offset → line/column. Built once per file and shared by all egress checks.
  */
 
+import { LineIndex } from '../../position.ts';
 import { lexApex } from './lex-apex.ts';
 import { lexJs } from './lex-js.ts';
 import { lexPhp } from './lex-php.ts';
 import { lexPython } from './lex-python.ts';
 import { functionScopes, innermostScopes, type Scope } from './scopes.ts';
-import { LineIndex, type Language, type Token } from './tokens.ts';
+import { type Language, type Token } from './tokens.ts';
 
 /** A name used inside an interpolated string, and the index of that string token. */
 export interface EmbeddedName {
@@ -75,6 +76,18 @@ function matchBrackets(tokens: readonly Token[]): { partner: Int32Array; parent:
     parent[i] = open.at(-1) ?? -1;
   });
   return { partner, parent };
+}
+
+/**
+ * Index of the first token from `from` on that is no longer on `from`'s line (or, with `stop`, is that text):
+ * where a statement that ends with its line ends.
+ */
+export function lineEndToken(source: Pick<Source, 'tokens' | 'lines'>, from: number, stop?: string): number {
+  const lineOf = (j: number): number => source.lines.position(source.tokens[j]?.start ?? 0).line;
+  const line = lineOf(from);
+  let j = from;
+  while (j < source.tokens.length && source.tokens[j]?.text !== stop && lineOf(j) === line) j++;
+  return j;
 }
 
 export function isPunct(token: Token | undefined, text: string): boolean {

@@ -3,7 +3,8 @@
  * decoded value), numbers and punctuation, with source offsets. Comments, whitespace and (in PHP) inline HTML are
  * dropped, so text there can never look like a call. Interpolated parts of strings become HOLE in the value, and
  * the names and keys used inside them are emitted after the string as `embedded` tokens, so data flowing into a
- * template is still seen. Also: the character helpers the lexers share, and offset → line/column.
+ * template is still seen. Also: what the lexers share (character classes, escapes, the token pushers, one-line
+ * quoted strings, and lexing an interpolated part).
  */
 
 export type Language = 'php' | 'js' | 'python' | 'apex';
@@ -54,12 +55,6 @@ export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0xfeff;
 }
 
-/** Index of the line break ending the line at `i` (or the text's end). */
-export function lineEnd(text: string, i: number): number {
-  const newline = text.indexOf('\n', i);
-  return newline < 0 ? text.length : newline;
-}
-
 /** Index after the `*\/` closing a block comment that starts at `i`. */
 export function blockCommentEnd(text: string, i: number): number {
   const close = text.indexOf('*/', i + 2);
@@ -96,33 +91,57 @@ export function decodeEscape(text: string, i: number): [string, number] {
   return next === '\n' ? ['', i + 2] : [next, i + 2];
 }
 
-/** Longest operator from `operators` at `i`, else the single character there. */
-export function punctAt(text: string, i: number, operators: readonly string[]): string {
-  for (const op of operators) if (text.startsWith(op, i)) return op;
-  return text.charAt(i);
+/** Pushes the token `text[start, end)` of the given kind; returns `end`. */
+export function pushSpan(out: Token[], kind: Exclude<TokenKind, 'string' | 'punct'>, text: string, start: number, end: number): number {
+  out.push({ kind, text: text.slice(start, end), start, end });
+  return end;
 }
 
-/** Keeps the names and keys from an interpolated part, marked embedded (its punctuation would unbalance brackets). */
-export function embeddedNames(tokens: readonly Token[]): Token[] {
-  return tokens.filter((t) => t.kind === 'ident' || t.kind === 'variable' || t.kind === 'string').map((t) => ({ ...t, embedded: true }));
+/** Pushes the longest operator from `operators` at `i` (else the single character there); returns the index after it. */
+export function pushPunct(out: Token[], text: string, i: number, operators: readonly string[]): number {
+  const op = operators.find((candidate) => text.startsWith(candidate, i)) ?? text.charAt(i);
+  out.push({ kind: 'punct', text: op, start: i, end: i + op.length });
+  return i + op.length;
 }
 
-/** Offsets to 1-based line and column (UTF-16 code units). */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
+/**
+ * A one-line string closed by the quote it opens with (`'…'`, or `"…"` in JavaScript), backslash escapes decoded;
+ * an unescaped line break ends it (the code is broken, keep going on the next line). Returns the index after it.
+ */
+export function readQuoted(text: string, start: number, out: Token[]): number {
+  const quote = text[start];
+  let value = '';
+  let i = start + 1;
+  while (i < text.length && text[i] !== quote && text[i] !== '\n') {
+    if (text[i] === '\\') {
+      const [decoded, next] = decodeEscape(text, i);
+      value += decoded;
+      i = next;
+    } else {
+      value += text[i];
+      i++;
     }
-    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
   }
+  const end = text[i] === quote ? i + 1 : i;
+  out.push({ kind: 'string', text: text.slice(start, end), start, end, value });
+  return end;
+}
+
+/** A language's code lexer: from `start`, and inside an interpolated part (depth > 0) up to the `}` closing it, whose index it returns. */
+export type CodeLexer = (text: string, start: number, out: Token[], depth: number) => number;
+
+/**
+ * Lexes the interpolated part starting at `start` (after its `{`) with `lexCode` and keeps its names and keys in
+ * `names`, marked embedded (its punctuation would unbalance brackets); returns the index after its `}`. Beyond
+ * MAX_NESTING the part is skipped to the next `}`.
+ */
+export function interpolatedPartEnd(text: string, start: number, names: Token[], depth: number, lexCode: CodeLexer): number {
+  if (depth >= MAX_NESTING) {
+    const close = text.indexOf('}', start);
+    return close < 0 ? text.length : close + 1;
+  }
+  const part: Token[] = [];
+  const close = lexCode(text, start, part, depth + 1);
+  for (const t of part) if (t.kind === 'ident' || t.kind === 'variable' || t.kind === 'string') names.push({ ...t, embedded: true });
+  return Math.min(close + 1, text.length);
 }

@@ -1,8 +1,8 @@
 /**
- * Offsets to the 1-based line and column (UTF-16 code units) that findings carry, plus the small text helpers
- * every rule family of this package shares (the indentation context around a value). Lives with the deployment
- * helpers because that is the helper folder these rule modules own; the keys, artifact and Magento rules use it
- * too. A line index is built once per file, so many findings in one file cost one pass.
+ * Lines and positions in a file's text, for the whole scanner: offsets to the 1-based line and column (UTF-16
+ * code units) that findings carry, a line number back to its text (fingerprints), line ends and spans, and the
+ * indentation context around a value (the names of the blocks enclosing it). A line index is built once per
+ * file, so many findings in one file cost one pass.
  */
 
 export interface Position {
@@ -10,22 +10,60 @@ export interface Position {
   readonly column: number;
 }
 
-/** Maps offsets of one text to positions; binary search over the line starts. */
+/** Maps offsets of one text to positions. */
 export type PositionOf = (offset: number) => Position;
 
-export function lineIndex(text: string): PositionOf {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return (offset) => {
+/** The line starts of one text, found once: offsets to positions by binary search, line numbers to line text. */
+export class LineIndex {
+  private readonly text: string;
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    this.text = text;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  position(offset: number): Position {
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
+    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+  }
+
+  /** The text of a 1-based line without its line break (a CRLF's CR too); '' for a line the text does not have. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const next = this.starts[line];
+    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+  }
+}
+
+/** The positions of one text as a function (a LineIndex's `position`). */
+export function positionsIn(text: string): PositionOf {
+  const index = new LineIndex(text);
+  return (offset) => index.position(offset);
+}
+
+/** Index of the line break ending the line at `i` (or the text's end). */
+export function lineEnd(text: string, i: number): number {
+  const newline = text.indexOf('\n', i);
+  return newline < 0 ? text.length : newline;
+}
+
+/** Each line's start and end offsets (the end before its `\n`; a CR before it is kept). */
+export function lineSpans(text: string): [start: number, end: number][] {
+  const spans: [number, number][] = [];
+  for (let start = 0; ; ) {
+    const end = lineEnd(text, start);
+    spans.push([start, end]);
+    if (end === text.length) return spans;
+    start = end + 1;
+  }
 }
 
 /**
