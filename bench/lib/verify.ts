@@ -76,7 +76,8 @@ function checkCompletion(text: string, expectedModel: string): void {
 function checkStream(text: string, expectedModel: string): void {
   const events = text.split('\n\n').filter((e) => e !== '');
   if (events.at(-1) !== 'data: [DONE]') throw new Error('the stream does not end with data: [DONE]');
-  let content = 0;
+  // The reply guard may hold a word back and release it with a later chunk, so the text is compared, not chunk by chunk.
+  let content = '';
   let finished = 0;
   for (const event of events.slice(0, -1)) {
     if (!event.startsWith('data: ')) throw new Error(`unexpected SSE line: ${event.slice(0, 80)}`);
@@ -85,10 +86,10 @@ function checkStream(text: string, expectedModel: string): void {
     if (chunk.object !== 'chat.completion.chunk') throw new Error(`chunk object is ${String(chunk.object)}`);
     if (chunk.model !== expectedModel) throw new Error(`chunk model is ${String(chunk.model)}, expected ${expectedModel}`);
     const choice = chunk.choices?.[0];
-    if (choice?.delta?.content === STREAM_TOKEN) content++;
+    content += choice?.delta?.content ?? '';
     if (choice?.finish_reason === 'stop') finished++;
   }
-  if (content !== STREAM_CONTENT_CHUNKS || finished !== 1) {
-    throw new Error(`expected ${STREAM_CONTENT_CHUNKS} content chunks and 1 finish chunk, got ${content} and ${finished}`);
+  if (content !== STREAM_TOKEN.repeat(STREAM_CONTENT_CHUNKS) || finished !== 1) {
+    throw new Error(`expected the text of ${STREAM_CONTENT_CHUNKS} content chunks and 1 finish chunk, got ${content.length} characters and ${finished}`);
   }
 }

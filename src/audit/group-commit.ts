@@ -5,6 +5,9 @@
  * flight: events arriving meanwhile form the next batch, so batches grow with load and throughput with them.
  * Each `add` resolves with its event's own sequence number once the batch is durable; if the batch fails,
  * every event in it is rejected with the same error, so every caller can fail closed.
+ * An event added with `lazy` (one no request waits for, such as a completion) does not start a commit of its
+ * own: it rides along with the next urgent one, or is written after `lazyMs` at the latest, which saves an
+ * fsync per request on a quiet gateway.
  */
 import type { AppendItem, AuditStore } from './store.ts';
 
@@ -13,11 +16,13 @@ export interface GroupCommitOptions {
   readonly maxWaitMs: number;
   /** The most events one append writes. */
   readonly maxBatch: number;
+  /** The longest a lazy event waits for an urgent one to ride along with (default 25 ms). */
+  readonly lazyMs?: number;
 }
 
 export interface GroupCommit<T extends AppendItem> {
   /** Queues the event; resolves with its sequence number once it is durable. */
-  add(item: T): Promise<number>;
+  add(item: T, lazy?: boolean): Promise<number>;
   /** Writes everything queued so far without waiting for companions; resolves when all of it has settled. */
   flush(): Promise<void>;
   /** Refuses further events and flushes the queued ones. Does not close the store (the caller owns it). */
@@ -29,6 +34,7 @@ interface Pending<T> {
   /** Position in arrival order, to tell which events a flush() covers. */
   readonly ordinal: number;
   readonly enqueuedAt: number;
+  readonly lazy: boolean;
   readonly resolve: (seq: number) => void;
   readonly reject: (error: unknown) => void;
   readonly settled: Promise<unknown>;
@@ -43,6 +49,7 @@ export function createGroupCommit<T extends AppendItem>(
   const queue: Pending<T>[] = [];
   let inFlight: Promise<void> | null = null;
   let timer: { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout } | null = null;
+  let timerIsLazy = false;
   let nextOrdinal = 0;
   /** Events with a smaller ordinal are written as soon as the store is free (a flush asked for them). */
   let urgentBelow = 0;
@@ -50,12 +57,18 @@ export function createGroupCommit<T extends AppendItem>(
   let waitedEnough = false;
   let closed = false;
 
+  const lazyMs = options.lazyMs ?? 25;
+  /** The oldest event someone waits for; lazy events alone only set a deadline of lazyMs. */
+  const oldestUrgent = (): Pending<T> | undefined => queue.find((pending) => !pending.lazy);
+
   const isDue = (): boolean => {
     const oldest = queue[0];
     if (oldest === undefined) return false;
     if (waitedEnough || queue.length >= options.maxBatch || oldest.ordinal < urgentBelow) return true;
+    const urgent = oldestUrgent();
+    if (urgent === undefined) return performance.now() - oldest.enqueuedAt >= lazyMs;
     // With no wait configured, a batch still collects what arrives in the same event-loop turn (see armTimer).
-    return options.maxWaitMs > 0 && performance.now() - oldest.enqueuedAt >= options.maxWaitMs;
+    return options.maxWaitMs > 0 && performance.now() - urgent.enqueuedAt >= options.maxWaitMs;
   };
 
   /** Starts the next batch if one is due and the store is free, else arms the timer for the oldest event. */
@@ -66,8 +79,8 @@ export function createGroupCommit<T extends AppendItem>(
       waitedEnough = false;
       inFlight = writeBatch(queue.splice(0, options.maxBatch)).finally(() => {
         inFlight = null;
-        // Whatever arrived during the commit has waited a commit's time already: it goes next, at once.
-        waitedEnough = queue.length > 0;
+        // An event someone waits for that arrived during the commit has waited a commit's time: it goes next, at once.
+        waitedEnough = oldestUrgent() !== undefined;
         schedule();
       });
       return;
@@ -77,8 +90,15 @@ export function createGroupCommit<T extends AppendItem>(
 
   const armTimer = (): void => {
     const oldest = queue[0];
-    if (timer !== null || oldest === undefined) return;
-    const remaining = Math.max(0, options.maxWaitMs - (performance.now() - oldest.enqueuedAt));
+    if (oldest === undefined) return;
+    const urgent = oldestUrgent();
+    const remaining = urgent
+      ? Math.max(0, options.maxWaitMs - (performance.now() - urgent.enqueuedAt))
+      : Math.max(1, lazyMs - (performance.now() - oldest.enqueuedAt));
+    // A lazy timer gives way to an urgent event's shorter wait.
+    if (timer !== null && (urgent === undefined || !('timeout' in timer) || !timerIsLazy)) return;
+    clearTimer();
+    timerIsLazy = urgent === undefined;
     const fire = () => {
       timer = null;
       waitedEnough = true;
@@ -107,7 +127,7 @@ export function createGroupCommit<T extends AppendItem>(
     }
   };
 
-  const add = (item: T): Promise<number> => {
+  const add = (item: T, lazy = false): Promise<number> => {
     if (closed) return Promise.reject(new Error('audit group commit: closed, no more events are accepted'));
     let resolve: (seq: number) => void = () => undefined;
     let reject: (error: unknown) => void = () => undefined;
@@ -119,7 +139,7 @@ export function createGroupCommit<T extends AppendItem>(
       () => undefined,
       () => undefined,
     );
-    queue.push({ item, ordinal: nextOrdinal++, enqueuedAt: performance.now(), resolve, reject, settled });
+    queue.push({ item, ordinal: nextOrdinal++, enqueuedAt: performance.now(), lazy, resolve, reject, settled });
     schedule();
     return promise;
   };

@@ -68,12 +68,14 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditLog> 
   }, options.checkpointIntervalMs);
   timer.unref();
 
-  const append = (event: UnsequencedEvent): Promise<number> => commits.add({ event, time: event.time, kind: event.kind, tenant: tenantOf(event) });
+  const append = (event: UnsequencedEvent, lazy = false): Promise<number> =>
+    commits.add({ event, time: event.time, kind: event.kind, tenant: tenantOf(event) }, lazy);
 
   return {
     append,
     appendLater(event) {
-      append(event).catch((err: unknown) => {
+      // Nobody waits for it: it rides along with the next decision's commit, or goes within 25 ms.
+      append(event, true).catch((err: unknown) => {
         options.onFailure?.(event.kind);
         logger.error({ kind: event.kind, err: { type: (err as Error).name } }, 'audit event not written');
       });

@@ -199,3 +199,20 @@ test('options are checked', (t) => {
   assert.throws(() => createGroupCommit(store, encodeEvent, { maxWaitMs: 1, maxBatch: 0 }), RangeError);
   assert.throws(() => createGroupCommit(store, encodeEvent, { maxWaitMs: 1, maxBatch: 1.5 }), RangeError);
 });
+
+test('a lazy event starts no commit of its own: it rides with the next urgent one, or goes after lazyMs', async (t) => {
+  const store = freshStore(t);
+  const commit = createGroupCommit(store, encodeEvent, { maxWaitMs: 0, maxBatch: 100, lazyMs: 60 });
+  const lazy = commit.add(testEvent('completion', 0), true);
+  await sleep(10);
+  assert.deepEqual(store.batches, [], 'nothing written for a lazy event alone yet');
+  const urgent = await commit.add(testEvent('decision', 1));
+  assert.deepEqual(store.batches, [2], 'the lazy event rode along with the urgent one');
+  assert.deepEqual([await lazy, urgent], [0, 1]);
+  const started = performance.now();
+  const alone = await commit.add(testEvent('completion', 2), true);
+  const waited = performance.now() - started;
+  assert.equal(alone, 2);
+  assert.deepEqual(store.batches, [2, 1]);
+  assert.ok(waited >= 50, `a lone lazy event waits about lazyMs (waited ${waited.toFixed(1)} ms)`);
+});
