@@ -86,7 +86,8 @@ function checkStream(text: string, expectedModel: string): void {
     if (chunk.object !== 'chat.completion.chunk') throw new Error(`chunk object is ${String(chunk.object)}`);
     if (chunk.model !== expectedModel) throw new Error(`chunk model is ${String(chunk.model)}, expected ${expectedModel}`);
     const choice = chunk.choices?.[0];
-    content += choice?.delta?.content ?? '';
+    const piece = choice?.delta?.content;
+    if (typeof piece === 'string') content += piece;
     if (choice?.finish_reason === 'stop') finished++;
   }
   if (content !== STREAM_TOKEN.repeat(STREAM_CONTENT_CHUNKS) || finished !== 1) {

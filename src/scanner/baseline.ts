@@ -32,6 +32,7 @@ export class BaselineError extends Error {
 
 /** Fingerprints one file's findings; `text` is the file's decoded text, or null for a binary file. */
 export function fingerprintFindings(findings: readonly ScanFinding[], text: string | null): FingerprintedFinding[] {
+  if (findings.length === 0) return [];
   const lines = text === null ? null : new LineIndex(text);
   const ordered = [...findings].sort((a, b) => a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId));
   const seen = new Map<string, number>();

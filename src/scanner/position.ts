@@ -43,10 +43,10 @@ export class LineIndex {
   }
 }
 
-/** The positions of one text as a function (a LineIndex's `position`). */
+/** The positions of one text as a function (a LineIndex's `position`, the index built on the first call). */
 export function positionsIn(text: string): PositionOf {
-  const index = new LineIndex(text);
-  return (offset) => index.position(offset);
+  let index: LineIndex | undefined;
+  return (offset) => (index ??= new LineIndex(text)).position(offset);
 }
 
 /** Index of the line break ending the line at `i` (or the text's end). */

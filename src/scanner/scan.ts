@@ -110,7 +110,7 @@ async function scanFile(entry: WalkEntry, state: ScanState): Promise<void> {
   const directives = file.text?.includes('airlock-ignore:') ? findDirectives(file.text) : [];
   const { kept, suppressed, directiveFindings } = applySuppressions(file.path, reported, directives);
   state.inlineSuppressed += suppressed;
-  state.findings.push(...fingerprintFindings([...kept, ...directiveFindings], file.text));
+  if (kept.length > 0 || directiveFindings.length > 0) state.findings.push(...fingerprintFindings([...kept, ...directiveFindings], file.text));
 }
 
 /** Runs every applicable rule; a rule that throws costs a counted warning, never the scan. */

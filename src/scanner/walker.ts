@@ -209,7 +209,8 @@ export async function loadFile(entry: WalkEntry, maxFileSize: number, counters: 
 }
 
 async function readPrefix(handle: Awaited<ReturnType<typeof open>>, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
+  // Not zero-filled: only the `filled` bytes read are ever exposed.
+  const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
     const { bytesRead } = await handle.read(buffer, filled, length - filled, filled);

@@ -10,7 +10,7 @@
 import { createDetectionEngine } from '../../detect/engine.ts';
 import { entropyDetector, isCredentialToken } from '../../detect/secrets/entropy.ts';
 import { privateKeyDetector } from '../../detect/secrets/private-key.ts';
-import { providerDetector } from '../../detect/secrets/provider-detector.ts';
+import { PROVIDER_RULES, providerDetector } from '../../detect/secrets/provider-detector.ts';
 import { isPlaceholderToken, shannonEntropy } from '../../detect/secrets/shared.ts';
 import { enclosingNames, nearLineStart, positionsIn } from '../position.ts';
 import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
@@ -67,19 +67,43 @@ export function maskSecret(value: string): string {
 }
 
 // Words and marks of a value a person typed for documentation; the detectors' own test covers most of them.
-const PLACEHOLDER_MARKS = new RegExp(
-  'your|example|sample|changeme|change_me|dummy|placeholder|replace|insert|fake|redacted|xxxx|' +
-    String.raw`\*\*\*|…|\.\.\.|<|>|\$\{|\{\{|%env\(`,
-  'i',
+const PLACEHOLDER_WORDS = ['your', 'example', 'sample', 'changeme', 'change_me', 'dummy', 'placeholder', 'replace', 'insert', 'fake', 'redacted', 'xxxx'];
+const PLACEHOLDER_SYMBOLS = String.raw`\*\*\*|…|\.\.\.|<|>|\$\{|\{\{|%env\(`;
+const PLACEHOLDER_MARKS = new RegExp(`${PLACEHOLDER_WORDS.join('|')}|${PLACEHOLDER_SYMBOLS}`, 'i');
+/**
+ * The same marks as a person writes them: each word in one case (`your`, `YOUR`, `Your`). Used for keys with a
+ * distinctive prefix, whose random letters now and then spell `fAKE` or `yOUr` by chance.
+ */
+const WRITTEN_MARKS = new RegExp(
+  `${PLACEHOLDER_WORDS.flatMap((w) => [w, w.toUpperCase(), `${w.charAt(0).toUpperCase()}${w.slice(1)}`]).join('|')}|${PLACEHOLDER_SYMBOLS}`,
 );
 /** The provider prefix (`sk-proj-`, `sk-ant-api03-`, `gsk_`, `AKIA`) before the random body. */
 const KEY_PREFIX = /^(?:[a-z0-9]{1,8}[-_.](?:[a-z]{2,8}[0-9]{0,3}[-_])?|AKIA|ASIA|AIza)/;
 
-/** Too few distinct symbols for a generated key: `sk-1234abcd1234abcd…`, `AKIA0000111122223333`. */
+/**
+ * The provider table's distinctive key prefixes (`hf_`, `ghp_`, `gsk_`, `sk-ant-`, `AKIA`, …): every literal a row
+ * requires that ends in a separator or has four or more characters, except OpenAI's bare `sk-`, which
+ * OpenAI-compatible APIs and identifiers (`sk-SkeletonLoaderContainer`) share, and the generic rows' words.
+ */
+const DISTINCTIVE_PREFIXES: readonly string[] = [...new Set(PROVIDER_RULES
+  .filter((rule) => !IGNORED_ROWS.has(rule.id))
+  .flatMap((rule) => rule.literals ?? [])
+  .filter((literal) => literal !== 'sk-' && !/\s/.test(literal) && (/[-_.]$/.test(literal) || literal.length >= 4)))];
+
+/** Whether a value starts with a provider's distinctive prefix: its body is generated, letters-only or not. */
+function hasDistinctivePrefix(value: string): boolean {
+  return DISTINCTIVE_PREFIXES.some((prefix) => value.startsWith(prefix));
+}
+
+/**
+ * Too few distinct symbols for a generated key: `sk-1234abcd1234abcd…`, `AKIA0000111122223333`. Letters-only,
+ * vowel-rich bodies count as words only without a distinctive prefix: `hf_` tokens are letters-only by design, and
+ * some `ghp_` ones happen to be.
+ */
 function isLowEntropy(value: string): boolean {
   const body = value.replace(KEY_PREFIX, '');
   const floor = body.length < 20 ? 2.8 : /^[0-9a-f]+$/i.test(body) ? 3.05 : 3.5;
-  return shannonEntropy(body) < floor || isRepeating(body) || isWords(body);
+  return shannonEntropy(body) < floor || isRepeating(body) || (isWords(body) && !hasDistinctivePrefix(value));
 }
 
 /** Letters only and vowel-rich: an identifier (`sk-SkeletonLoaderContainer`), not a generated key. */
@@ -97,7 +121,8 @@ function isRepeating(body: string): boolean {
 
 export function isPlaceholderValue(value: string): boolean {
   if (value.startsWith('-----BEGIN')) return false;
-  return PLACEHOLDER_MARKS.test(value) || isPlaceholderToken(value) || isLowEntropy(value);
+  const marked = hasDistinctivePrefix(value) ? WRITTEN_MARKS.test(value) : PLACEHOLDER_MARKS.test(value);
+  return marked || isPlaceholderToken(value) || isLowEntropy(value);
 }
 
 // Google keys in Firebase web configs and Maps/reCAPTCHA embeds are public by design (restricted by referrer).

@@ -5,7 +5,7 @@
  * (host normalisation, wildcards, private and loopback hosts) lives in egress/hosts.ts.
  */
 
-import { matchHost, matchHostPattern, type HostMatch } from './egress/hosts.ts';
+import { matchHostPattern, matchNormalizedHost, normalizeHost, type HostMatch } from './egress/hosts.ts';
 
 export { isSelfHostedHost } from './egress/hosts.ts';
 
@@ -191,7 +191,8 @@ export interface ProviderMatch {
 
 /** The provider whose API a host (optionally with its path) is; null for other, private and loopback hosts. */
 export function providerForHost(host: string, path = '/'): ProviderMatch | null {
-  return firstMatch((pattern) => matchHost(pattern, host, path));
+  const normalized = normalizeHost(host);
+  return firstMatch((pattern) => matchNormalizedHost(pattern, normalized, path));
 }
 
 /** A URL's host (user info and port dropped) and path (`/` when it has none); scheme and `//` are optional. */

@@ -146,3 +146,45 @@ describe('keys robustness', () => {
     );
   });
 });
+
+describe('keys in real formats with a distinctive prefix', () => {
+  const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const tokens = createRng(20_251_122);
+
+  it('finds every random hf_ token (letters-only by design), however many vowels it has', () => {
+    const missed: string[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const token = `hf_${tokens.chars(LETTERS, 34)}`;
+      if (findKeys(`HF_TOKEN="${token}"\n`).length !== 1) missed.push(maskSecret(token));
+    }
+    assert.deepEqual(missed, []);
+  });
+
+  it('finds every random ghp_ token, letters-only ones and vowel-rich ones included', () => {
+    const missed: string[] = [];
+    for (let i = 0; i < 1_000; i++) {
+      const alnum = `ghp_${tokens.chars(ALNUM, 36)}`;
+      const letters = `ghp_${tokens.chars(LETTERS, 36)}`;
+      for (const token of [alnum, letters]) if (findKeys(`GITHUB_TOKEN=${token}\n`).length !== 1) missed.push(maskSecret(token));
+    }
+    // Vowel-rich letters-only bodies: what the words heuristic dropped.
+    for (const token of ['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', 'ghp_AbEcIdOfUgAhEiIjOkUlAmEnIoOpUqArEsIt']) {
+      if (findKeys(`TOKEN="${token}"\n`).length !== 1) missed.push(maskSecret(token));
+    }
+    assert.deepEqual(missed, []);
+  });
+
+  it('still drops the placeholder forms of those prefixes', () => {
+    const placeholders = [
+      `hf_${'x'.repeat(34)}`, `hf_${'X'.repeat(34)}`, `ghp_${'x'.repeat(36)}`, `ghp_${'a'.repeat(36)}`,
+      'hf_yourHuggingFaceTokenGoesHereNowOk', 'hf_exampleTokenForTheDocsOnlyAbcdefg', 'ghp_yourGithubPersonalAccessTokenHereAb',
+      'ghp_ExampleTokenForTheReadmeAbcdefghijk', 'hf_abcabcabcabcabcabcabcabcabcabcabca', `ghp_${'ab'.repeat(18)}`,
+      'hf_placeholderPlaceholderPlaceholde', 'ghp_replaceMeWithYourOwnTokenPleaseNow',
+    ];
+    for (const token of placeholders) assert.deepEqual(findKeys(`TOKEN="${token}"\n`), [], token);
+  });
+
+  it('keeps treating letters-only words after the bare sk- prefix as identifiers', () => {
+    assert.deepEqual(findKeys('const cls = "sk-SkeletonLoaderContainerAnimated";\n'), []);
+  });
+});

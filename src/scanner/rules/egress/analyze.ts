@@ -7,6 +7,7 @@
 import type { ProjectFacts, ScanFile, ScanFinding } from '../../types.ts';
 import { reflectedOrigins } from './cors.ts';
 import { corsFinding, siteFinding } from './findings.ts';
+import { mayHaveEgress } from './prefilter.ts';
 import { findSites, type Site } from './sites.ts';
 import { lexSource, type Source } from './source.ts';
 import { languageOf } from './tokens.ts';
@@ -19,10 +20,14 @@ export interface EgressAnalysis {
 
 const cache = new WeakMap<ScanFile, { readonly facts: ProjectFacts | undefined; readonly analysis: EgressAnalysis }>();
 
-/** The egress analysis of a source file in a supported language; null for other files. */
-export function analyzeEgress(file: ScanFile, facts?: ProjectFacts): EgressAnalysis | null {
+/**
+ * The egress analysis of a source file in a supported language; null for other files and for files that cannot have
+ * an egress site (no provider host, SDK name or `callout:` in them: see prefilter.ts), which are never lexed.
+ */
+export function analyzeEgress(file: ScanFile, facts?: ProjectFacts, options: { prefilter?: boolean } = {}): EgressAnalysis | null {
   const language = languageOf(file.extension);
   if (language === null || file.text === null) return null;
+  if (options.prefilter !== false && !mayHaveEgress(file.text)) return null;
   const cached = cache.get(file);
   if (cached !== undefined && cached.facts === facts) return cached.analysis;
   const source = lexSource(language, file.text);

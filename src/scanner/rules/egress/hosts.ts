@@ -11,26 +11,55 @@ export interface HostMatch {
   readonly host: string;
 }
 
-const patternCache = new Map<string, RegExp>();
-
 /** A pattern's literal parts escaped for a RegExp and its `*` replaced by `wildcard`. */
 function patternSource(pattern: string, wildcard: string): string {
   return pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join(wildcard);
 }
 
-/** `api.openai.com`, `*.openai.azure.com`, `bedrock-runtime.*.amazonaws.com` as an anchored, case-insensitive RegExp. */
-function hostRegex(pattern: string, wildcard: string): RegExp {
-  const key = `${wildcard}\n${pattern}`;
-  let regex = patternCache.get(key);
+const HOST_WILDCARD = `[a-z0-9.${HOLE}-]+`;
+const PATH_WILDCARD = `[^/]+`;
+const CONFIGURED_WILDCARD = '[a-z0-9.-]+';
+
+/** A provider pattern compiled once: its host as an anchored RegExp, its path prefix (if any) as another, an example host. */
+interface CompiledPattern {
+  readonly host: RegExp;
+  readonly path: RegExp | null;
+  /** The pattern's host with `x` for each `*`, what a configured wildcard pattern is tried against. */
+  readonly example: string;
+  /** The path prefix as written ('' for none). */
+  readonly pathText: string;
+}
+
+const compiledPatterns = new Map<string, CompiledPattern>();
+
+/** `api.openai.com`, `*.openai.azure.com`, `bedrock-runtime.*.amazonaws.com`, `openrouter.ai/api/`, compiled on first use. */
+function compiled(pattern: string): CompiledPattern {
+  let entry = compiledPatterns.get(pattern);
+  if (entry === undefined) {
+    const parts = splitPattern(pattern);
+    entry = {
+      host: new RegExp(`^${patternSource(parts.host, HOST_WILDCARD)}$`, 'i'),
+      // The prefix ends in `/`; `/api` alone counts as `/api/` (see pathStartsWith).
+      path: parts.path === '' ? null : new RegExp(`^${patternSource(parts.path, PATH_WILDCARD)}`, 'i'),
+      example: parts.host.replaceAll('*', 'x'),
+      pathText: parts.path,
+    };
+    compiledPatterns.set(pattern, entry);
+  }
+  return entry;
+}
+
+/** Configured wildcard patterns (`*.openai.com`) as RegExps; few distinct ones per project, so kept. */
+const configuredPatterns = new Map<string, RegExp>();
+
+function configuredRegex(pattern: string): RegExp {
+  let regex = configuredPatterns.get(pattern);
   if (regex === undefined) {
-    regex = new RegExp(`^${patternSource(pattern, wildcard)}$`, 'i');
-    patternCache.set(key, regex);
+    regex = new RegExp(`^${patternSource(pattern, CONFIGURED_WILDCARD)}$`, 'i');
+    configuredPatterns.set(pattern, regex);
   }
   return regex;
 }
-
-const HOST_WILDCARD = `[a-z0-9.${HOLE}-]+`;
-const PATH_WILDCARD = `[^/]+`;
 
 export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
@@ -43,17 +72,20 @@ function splitPattern(pattern: string): { host: string; path: string } {
 
 /** Whether `host` + `path` is what a provider pattern names. */
 export function matchHost(pattern: string, host: string, path: string): HostMatch | null {
-  const normalized = normalizeHost(host);
-  const parts = splitPattern(pattern);
-  if (!hostRegex(parts.host, HOST_WILDCARD).test(normalized)) return null;
-  if (parts.path !== '' && !pathStartsWith(path, parts.path)) return null;
+  return matchNormalizedHost(pattern, normalizeHost(host), path);
+}
+
+/** matchHost for a host already passed through normalizeHost (callers trying many patterns normalise once). */
+export function matchNormalizedHost(pattern: string, normalized: string, path: string): HostMatch | null {
+  const entry = compiled(pattern);
+  if (!entry.host.test(normalized)) return null;
+  if (entry.path !== null && !pathStartsWith(path, entry.path)) return null;
   return { host: normalized };
 }
 
-function pathStartsWith(path: string, prefixPattern: string): boolean {
-  // The prefix ends in `/`; `/api` alone counts as `/api/`.
+function pathStartsWith(path: string, prefix: RegExp): boolean {
   const withSlash = path.endsWith('/') ? path : `${path}/`;
-  return new RegExp(`^${patternSource(prefixPattern, PATH_WILDCARD)}`, 'i').test(withSlash);
+  return prefix.test(withSlash);
 }
 
 /**
@@ -62,9 +94,10 @@ function pathStartsWith(path: string, prefixPattern: string): boolean {
  */
 export function matchHostPattern(providerPattern: string, configured: string): HostMatch | null {
   const normalized = normalizeHost(configured);
-  if (!normalized.includes('*')) return matchHost(providerPattern, normalized, splitPattern(providerPattern).path || '/');
-  const example = splitPattern(providerPattern).host.replaceAll('*', 'x');
-  return hostRegex(normalized, '[a-z0-9.-]+').test(example) ? { host: normalized } : null;
+  const entry = compiled(providerPattern);
+  // normalizeHost again, as before (it is not idempotent for odd inputs like `[::1].`).
+  if (!normalized.includes('*')) return matchHost(providerPattern, normalized, entry.pathText || '/');
+  return configuredRegex(normalized).test(entry.example) ? { host: normalized } : null;
 }
 
 const PRIVATE_SUFFIXES = ['.localhost', '.local', '.internal', '.lan', '.home.arpa', '.intranet', '.corp', '.localdomain', '.svc'];
