@@ -39,6 +39,7 @@ import type { AppendItem, AuditRow, AuditStore, StoredCheckpoint } from '../src/
 import { checkEvent, verifyLog, type VerifyReport } from '../src/audit/verify.ts';
 import { canonicalJson } from '../src/canonical-json.ts';
 import { percentile } from './lib/detect-timing.ts';
+import { grouped, printTable } from './lib/table.ts';
 
 const { values } = parseArgs({
   options: {
@@ -312,16 +313,6 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-/** Padded columns: the first left-aligned, the others right-aligned. */
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[0] as number) : c.padStart(widths[i] as number))).join('  ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
-}
-
-const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (n: number): string => n.toFixed(2);
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

@@ -36,6 +36,7 @@ import { scanTree } from '../src/scanner/scan.ts';
 import {
   EGRESS_FORMS, generateScanTree, KEY_KINDS, PLACEHOLDER_FORMS, type GeneratedTree, type Planted,
 } from './lib/scan-tree.ts';
+import { grouped, printTable } from './lib/table.ts';
 
 const { values } = parseArgs({
   options: {
@@ -294,16 +295,6 @@ function otherHits(hits: readonly Hit[], tree: GeneratedTree): Hit[] {
   return hits.filter(([, file, line]) => !planted.has(at(file, line)));
 }
 
-/** Padded columns: the first left-aligned, the others right-aligned. */
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[0] as number) : c.padStart(widths[i] as number))).join('  ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
-}
-
-const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 const ratio = (r: { found: number; planted: number }): string => `${r.found} / ${r.planted}`;
 
