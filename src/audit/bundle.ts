@@ -16,10 +16,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { leafHash } from './hashes.ts';
 import { consistencyProof, verifyConsistency, verifyInclusion } from './merkle.ts';
-import { openNote, parseCheckpoint, type Checkpoint } from './note.ts';
+import { parseCheckpoint, type Checkpoint } from './note.ts';
 import type { AuditStore } from './store.ts';
 import { TreeLevels } from './tree-levels.ts';
-import { checkEvent, Failure, type Problem, type VerifyReport } from './verify.ts';
+import { checkEvent, Failure, openCheckpoints, type Problem, type VerifyReport } from './verify.ts';
 
 export interface BundleManifest {
   readonly format: 'airlock-audit-bundle/1';
@@ -89,7 +89,7 @@ export function verifyBundle(dir: string, verifierKey: string, extra: readonly {
     const notes = readdirSync(join(dir, 'checkpoints'))
       .filter((name) => name.endsWith('.note'))
       .map((name) => ({ note: readFileSync(join(dir, 'checkpoints', name), 'utf8'), source: `checkpoints/${name}` }));
-    const checkpoints = openAll([...notes, ...extra], verifierKey, manifest.origin);
+    const checkpoints = new Map([...openCheckpoints([...notes, ...extra], verifierKey, manifest.origin)].map(([size, opened]) => [size, opened.checkpoint]));
     verified = checkpoints.size;
     const latest = checkpoints.get(manifest.treeSize);
     if (!latest) throw new Failure(null, `no signed checkpoint for the bundle's tree size ${manifest.treeSize}`);
@@ -102,24 +102,6 @@ export function verifyBundle(dir: string, verifierKey: string, extra: readonly {
     if (!(err instanceof Failure)) throw err;
     return { ok: false, events, root, checkpointsVerified: verified, latestCheckpoint: treeSize || null, problem: err.problem satisfies Problem };
   }
-}
-
-/** Signature and origin of every checkpoint; two with the same size must agree. */
-function openAll(notes: readonly { note: string; source: string }[], verifierKey: string, origin: string): Map<number, Checkpoint> {
-  const bySize = new Map<number, Checkpoint>();
-  for (const { note, source } of notes) {
-    let checkpoint: Checkpoint;
-    try {
-      checkpoint = parseCheckpoint(openNote(note, verifierKey));
-    } catch (err) {
-      throw new Failure(null, `checkpoint ${source}: ${(err as Error).message}`);
-    }
-    if (checkpoint.origin !== origin) throw new Failure(null, `checkpoint ${source}: origin "${checkpoint.origin}" is not this log's ("${origin}")`);
-    const known = bySize.get(checkpoint.size);
-    if (known && !known.root.equals(checkpoint.root)) throw new Failure(null, `checkpoint ${source}: two signed roots for tree size ${checkpoint.size} (a forked log)`);
-    bySize.set(checkpoint.size, checkpoint);
-  }
-  return bySize;
 }
 
 function checkConsistency(dir: string, checkpoints: ReadonlyMap<number, Checkpoint>, latest: Checkpoint): void {

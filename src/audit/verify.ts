@@ -49,18 +49,19 @@ export class Failure extends Error {
 export async function verifyLog(input: VerifyInput): Promise<VerifyReport> {
   const frontier = new Frontier();
   let verified = 0;
-  let checkpoints: ReadonlyMap<number, Array<{ checkpoint: Checkpoint; source: string }>> = new Map();
+  let checkpoints: ReadonlyMap<number, OpenedCheckpoint> = new Map();
   try {
-    checkpoints = openCheckpoints(input);
+    checkpoints = openCheckpoints(input.checkpoints, input.verifierKey, input.origin);
     const sizes = [...checkpoints.keys()].sort((a, b) => a - b);
     let lastGood = 0;
     const checkAt = (size: number) => {
-      for (const { checkpoint, source } of checkpoints.get(size) ?? []) {
-        if (!checkpoint.root.equals(frontier.root())) {
+      const opened = checkpoints.get(size);
+      if (opened) {
+        if (!opened.checkpoint.root.equals(frontier.root())) {
           const span = lastGood === size - 1 ? `event ${size - 1}` : `events ${lastGood}–${size - 1}`;
-          throw new Failure(lastGood, `${span} do not match the signed root of the checkpoint at size ${size} (${source}): changed, removed or reordered`);
+          throw new Failure(lastGood, `${span} do not match the signed root of the checkpoint at size ${size} (${opened.sources.join(', ')}): changed, removed or reordered`);
         }
-        verified++;
+        verified += opened.sources.length;
       }
       lastGood = size;
     };
@@ -80,7 +81,7 @@ export async function verifyLog(input: VerifyInput): Promise<VerifyReport> {
   }
 }
 
-export function report(frontier: Frontier, verified: number, sizes: readonly number[], problem: Problem | null): VerifyReport {
+function report(frontier: Frontier, verified: number, sizes: readonly number[], problem: Problem | null): VerifyReport {
   return {
     ok: problem === null,
     events: frontier.size,
@@ -91,22 +92,33 @@ export function report(frontier: Frontier, verified: number, sizes: readonly num
   };
 }
 
-/** Every checkpoint by size, signature and origin checked first: a replaced checkpoint fails here. */
-export function openCheckpoints(input: VerifyInput): Map<number, Array<{ checkpoint: Checkpoint; source: string }>> {
-  const bySize = new Map<number, Array<{ checkpoint: Checkpoint; source: string }>>();
-  let origin = input.origin;
-  for (const { note, source } of input.checkpoints) {
+export interface OpenedCheckpoint {
+  readonly checkpoint: Checkpoint;
+  /** Where each note for this size came from (the log's own, a file the auditor kept, a bundle's). */
+  readonly sources: readonly string[];
+}
+
+/**
+ * Every checkpoint by size, signature and origin checked first: a replaced checkpoint fails here. Two notes for
+ * one size must sign the same root; two roots for one size is a forked log.
+ */
+export function openCheckpoints(notes: readonly { note: string; source: string }[], verifierKey: string, origin?: string): Map<number, OpenedCheckpoint> {
+  const bySize = new Map<number, OpenedCheckpoint>();
+  let expected = origin;
+  for (const { note, source } of notes) {
     let checkpoint: Checkpoint;
     try {
-      checkpoint = parseCheckpoint(openNote(note, input.verifierKey));
+      checkpoint = parseCheckpoint(openNote(note, verifierKey));
     } catch (err) {
       throw new Failure(null, `checkpoint ${source}: ${(err as Error).message}`);
     }
-    origin ??= checkpoint.origin;
-    if (checkpoint.origin !== origin) throw new Failure(null, `checkpoint ${source}: origin "${checkpoint.origin}" is not this log's ("${origin}")`);
-    const list = bySize.get(checkpoint.size) ?? [];
-    list.push({ checkpoint, source });
-    bySize.set(checkpoint.size, list);
+    expected ??= checkpoint.origin;
+    if (checkpoint.origin !== expected) throw new Failure(null, `checkpoint ${source}: origin "${checkpoint.origin}" is not this log's ("${expected}")`);
+    const known = bySize.get(checkpoint.size);
+    if (known && !known.checkpoint.root.equals(checkpoint.root)) {
+      throw new Failure(null, `checkpoint ${source}: two signed roots for tree size ${checkpoint.size} (a forked log)`);
+    }
+    bySize.set(checkpoint.size, { checkpoint, sources: [...(known?.sources ?? []), source] });
   }
   return bySize;
 }

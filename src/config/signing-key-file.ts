@@ -3,9 +3,9 @@
  * its verifier key written beside it (`.pub`) for auditors. The key format belongs to the audit module, which
  * passes the generator; this module only owns the files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { ConfigError } from '../errors.ts';
+import { readKeyMaterial, readOrCreateKeyMaterial } from './secret-key-file.ts';
 
 export interface SigningKeys {
   readonly signerKey: string;
@@ -18,29 +18,16 @@ export function verifierKeyPath(signerKeyPath: string): string {
 }
 
 export function readOrCreateSigningKey(path: string, generate: () => SigningKeys): string {
-  const existing = readKeyFile(path);
-  if (existing !== null) return existing;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const keys = generate();
-  try {
-    // 'wx' refuses to overwrite: if another process created the file first, its key wins.
-    writeFileSync(path, `${keys.signerKey}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    return readKeyFile(path) as string;
-  }
-  writeFileSync(verifierKeyPath(path), `${keys.verifierKey}\n`, { mode: 0o644 });
-  return keys.signerKey;
-}
-
-function readKeyFile(path: string): string | null {
-  try {
-    const text = readFileSync(path, 'utf8').trim();
+  let generated: SigningKeys | null = null;
+  const read = () => {
+    const text = readKeyMaterial(path, 'audit signing key file');
     if (text === '') throw new ConfigError([`${path}: the audit signing key file is empty`]);
     return text;
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ConfigError([`${path}: cannot read the audit signing key file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+  };
+  const signerKey = readOrCreateKeyMaterial(path, 'audit signing key file', () => (generated = generate()).signerKey, read);
+  // Only the process whose key won the race writes the verifier key, so it always matches the key in the file.
+  if (generated !== null && (generated as SigningKeys).signerKey === signerKey) {
+    writeFileSync(verifierKeyPath(path), `${(generated as SigningKeys).verifierKey}\n`, { mode: 0o644 });
   }
+  return signerKey;
 }

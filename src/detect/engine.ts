@@ -38,10 +38,17 @@ export function createDetectionEngine(options: DetectionEngineOptions = {}): Det
 }
 
 function engineOver(detectors: readonly Detector[], sensitiveFields: ReadonlyMap<string, Level | undefined>): DetectionEngine {
+  // Restricted engines are asked for per request with the same type sets (a policy's, a module's constant):
+  // each is built once per set.
+  const restricted = new WeakMap<ReadonlySet<EntityType>, DetectionEngine>();
   return {
     isSensitiveField: (name) => sensitiveFields.size > 0 && sensitiveFields.has(canonicalFieldName(name)),
     sensitiveFieldLevel: (name) => sensitiveFields.get(canonicalFieldName(name)),
-    restrictedTo: (types) => engineOver(detectors.filter((d) => d.types.some((t) => types.has(t))), sensitiveFields),
+    restrictedTo(types) {
+      let engine = restricted.get(types);
+      if (!engine) restricted.set(types, (engine = engineOver(detectors.filter((d) => d.types.some((t) => types.has(t))), sensitiveFields)));
+      return engine;
+    },
     detect(text) {
       if (text.length === 0) return [];
       const normalized = normalizeText(text);

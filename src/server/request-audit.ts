@@ -10,6 +10,7 @@ import { createCipheriv, randomBytes, type KeyObject } from 'node:crypto';
 import type { CompletionEvent, RefusalEvent } from '../audit/events.ts';
 import type { AuditLog } from '../audit/log.ts';
 import type { RequestContext } from '../pipeline/context.ts';
+import { injectionSummary } from '../pipeline/stages/screen.ts';
 import { outputSummary, type RequestRecord } from './request-record.ts';
 
 const INFERENCE = new Set(['chat', 'completions', 'embeddings']);
@@ -81,7 +82,7 @@ function refusal(requestId: string, record: RequestRecord, status: number, laten
     policy: ctx?.policy ? { name: ctx.policy.name, hash: ctx.policy.hash } : null,
     level: record.level ?? null,
     findings: record.findings ?? null,
-    injection: injection ? { verdict: injection.verdict, score: injection.score, action: injection.action, signals: injection.signals } : null,
+    injection: injection ? injectionSummary(injection) : null,
     bulk: record.bulk ?? null,
     latencyMs,
   };

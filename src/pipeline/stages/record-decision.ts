@@ -10,6 +10,8 @@ import type { DecisionEvent } from '../../audit/events.ts';
 import { canonicalJson } from '../../canonical-json.ts';
 import { AirlockError } from '../../errors.ts';
 import { need, type RequestContext } from '../context.ts';
+import { countFindings } from '../finding-counts.ts';
+import { injectionSummary } from './screen.ts';
 
 export function createRecordDecisionStage(audit: AuditLog) {
   return async function recordDecision(ctx: RequestContext): Promise<void> {
@@ -26,15 +28,7 @@ function decisionEvent(ctx: RequestContext): Omit<DecisionEvent, 'v' | 'seq'> {
   const principal = need(ctx.principal);
   const policy = need(ctx.policy);
   const residency = need(ctx.residency);
-  const findings: Record<string, number> = {};
-  const actions: Record<string, number> = {};
-  for (const unit of need(ctx.inspection).units) {
-    for (const finding of unit.findings) {
-      findings[finding.type] = (findings[finding.type] ?? 0) + 1;
-      const key = `${finding.type}:${policy.actions.get(finding.type) ?? 'unknown'}`;
-      actions[key] = (actions[key] ?? 0) + 1;
-    }
-  }
+  const counts = countFindings(ctx);
   const injection = ctx.injection;
   return {
     kind: 'request.decision',
@@ -50,9 +44,9 @@ function decisionEvent(ctx: RequestContext): Omit<DecisionEvent, 'v' | 'seq'> {
     level: residency.level,
     allowedJurisdictions: residency.allowedNames,
     targets: need(ctx.targets).map((t) => ({ backend: t.backend.id, jurisdiction: t.backend.jurisdiction })),
-    findings,
-    actions,
-    injection: injection ? { verdict: injection.verdict, score: injection.score, action: injection.action, signals: injection.signals } : null,
+    findings: counts?.byType ?? {},
+    actions: counts?.byAction ?? {},
+    injection: injection ? injectionSummary(injection) : null,
     bulk: ctx.bulk && ctx.bulk.action !== 'none' ? { distinct: ctx.bulk.distinct, action: ctx.bulk.action } : null,
     canary: ctx.canary !== undefined,
     promptHmac: `hmac-sha256:${createHmac('sha256', policy.keys.audit).update(canonicalJson(need(ctx.sanitized))).digest('hex')}`,

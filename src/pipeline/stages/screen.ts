@@ -22,6 +22,11 @@ export interface InjectionOutcome {
   readonly action: 'block' | 'sanitize' | 'flag' | 'allow' | 'none';
 }
 
+/** The verdict as logs and audit events record it: score, verdict, action and rule names, never text. */
+export function injectionSummary(outcome: InjectionOutcome): { score: number; verdict: string; action: string; signals: readonly string[] } {
+  return { score: outcome.score, verdict: outcome.verdict, action: outcome.action, signals: outcome.signals };
+}
+
 export interface ScoredUnit {
   readonly unit: TextUnit;
   readonly result: InjectionResult;

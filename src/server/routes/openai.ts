@@ -12,6 +12,8 @@ import { AirlockError } from '../../errors.ts';
 import type { InFlight } from '../in-flight.ts';
 import { sendStream } from '../stream-reply.ts';
 import { toReplyError } from '../error-reply.ts';
+import { countFindings } from '../../pipeline/finding-counts.ts';
+import { injectionSummary } from '../../pipeline/stages/screen.ts';
 import { outcomeTotals } from '../../transform/reply-guard.ts';
 
 export interface OpenAIRouteDeps {
@@ -112,10 +114,12 @@ function describeRoute(record: FastifyRequest['airlock'], reply: FastifyReply, c
   record.policy = ctx.policy && `${ctx.policy.name}@${ctx.policy.hash}`;
   record.level = ctx.residency?.level;
   record.redactions = ctx.transform?.replaced;
-  record.findings = countFindings(ctx);
+  // By type and action, also for a request its policy blocked (sanitize never ran).
+  const counts = countFindings(ctx)?.byAction;
+  record.findings = counts && Object.keys(counts).length > 0 ? counts : undefined;
   const injection = ctx.injection;
   if (injection && injection.verdict !== 'clean') {
-    record.injection = { score: injection.score, verdict: injection.verdict, action: injection.action, signals: injection.signals };
+    record.injection = injectionSummary(injection);
   }
   if (ctx.bulk && ctx.bulk.action !== 'none') record.bulk = { distinct: ctx.bulk.distinct, action: ctx.bulk.action };
   if (ctx.output && ctx.policy) {
@@ -150,16 +154,3 @@ function injectionHeader(injection: NonNullable<RequestContext['injection']>): s
   return { block: 'blocked', sanitize: 'sanitized', flag: 'flagged', allow: 'allowed', none: 'injection' }[injection.action];
 }
 
-/** Findings by type and action, also for a request its policy blocked (sanitize never ran). */
-function countFindings(ctx: RequestContext): Record<string, number> | undefined {
-  const { inspection, policy } = ctx;
-  if (!inspection || !policy) return undefined;
-  const counts: Record<string, number> = {};
-  for (const unit of inspection.units) {
-    for (const finding of unit.findings) {
-      const key = `${finding.type}:${policy.actions.get(finding.type) ?? 'unknown'}`;
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-  }
-  return Object.keys(counts).length > 0 ? counts : undefined;
-}
