@@ -102,8 +102,25 @@ export function verifyInclusion(
   proof: readonly Uint8Array[],
   root: Uint8Array,
 ): boolean {
+  // Verifiers read untrusted input: anything unexpected is a failed proof, never an exception.
   try {
-    return checkInclusion(index, size, leafHash, proof, root);
+    if (!isCount(index) || !isCount(size) || index >= size) return false;
+    if (!isHash(leafHash) || !isHash(root) || !isHashList(proof)) return false;
+    let fn = index;
+    let sn = size - 1;
+    let hash: Uint8Array = leafHash;
+    for (const sibling of proof) {
+      if (sn === 0) return false;
+      if (isOdd(fn) || fn === sn) {
+        hash = nodeHash(sibling, hash);
+        // Climb past the levels where this node has no right sibling (the tree's right edge).
+        while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+      } else {
+        hash = nodeHash(hash, sibling);
+      }
+      [fn, sn] = [half(fn), half(sn)];
+    }
+    return sn === 0 && bytesEqual(hash, root);
   } catch {
     return false;
   }
@@ -122,71 +139,36 @@ export function verifyConsistency(
   newRoot: Uint8Array,
   proof: readonly Uint8Array[],
 ): boolean {
+  // Verifiers read untrusted input: anything unexpected is a failed proof, never an exception.
   try {
-    return checkConsistency(oldSize, newSize, oldRoot, newRoot, proof);
+    if (!isCount(oldSize) || !isCount(newSize) || oldSize > newSize) return false;
+    if (!isHash(oldRoot) || !isHash(newRoot) || !isHashList(proof)) return false;
+    if (oldSize === 0 && !bytesEqual(oldRoot, emptyRoot())) return false;
+    if (oldSize === newSize) return proof.length === 0 && bytesEqual(oldRoot, newRoot);
+    if (oldSize === 0) return proof.length === 0;
+    if (proof.length === 0) return false;
+    // A perfect old tree is itself a node of the new tree, so the proof leaves it out.
+    const path = isPowerOfTwo(oldSize) ? [oldRoot, ...proof] : [...proof];
+    let fn = oldSize - 1;
+    let sn = newSize - 1;
+    while (isOdd(fn)) [fn, sn] = [half(fn), half(sn)];
+    let oldHash = at(path, 0);
+    let newHash = oldHash;
+    for (const node of path.slice(1)) {
+      if (sn === 0) return false;
+      if (isOdd(fn) || fn === sn) {
+        oldHash = nodeHash(node, oldHash);
+        newHash = nodeHash(node, newHash);
+        while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+      } else {
+        newHash = nodeHash(newHash, node);
+      }
+      [fn, sn] = [half(fn), half(sn)];
+    }
+    return sn === 0 && bytesEqual(oldHash, oldRoot) && bytesEqual(newHash, newRoot);
   } catch {
     return false;
   }
-}
-
-function checkInclusion(
-  index: number,
-  size: number,
-  leafHash: Uint8Array,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
-  if (!isCount(index) || !isCount(size) || index >= size) return false;
-  if (!isHash(leafHash) || !isHash(root) || !isHashList(proof)) return false;
-  let fn = index;
-  let sn = size - 1;
-  let hash: Uint8Array = leafHash;
-  for (const sibling of proof) {
-    if (sn === 0) return false;
-    if (isOdd(fn) || fn === sn) {
-      hash = nodeHash(sibling, hash);
-      // Climb past the levels where this node has no right sibling (the tree's right edge).
-      while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
-    } else {
-      hash = nodeHash(hash, sibling);
-    }
-    [fn, sn] = [half(fn), half(sn)];
-  }
-  return sn === 0 && bytesEqual(hash, root);
-}
-
-function checkConsistency(
-  oldSize: number,
-  newSize: number,
-  oldRoot: Uint8Array,
-  newRoot: Uint8Array,
-  proof: readonly Uint8Array[],
-): boolean {
-  if (!isCount(oldSize) || !isCount(newSize) || oldSize > newSize) return false;
-  if (!isHash(oldRoot) || !isHash(newRoot) || !isHashList(proof)) return false;
-  if (oldSize === 0 && !bytesEqual(oldRoot, emptyRoot())) return false;
-  if (oldSize === newSize) return proof.length === 0 && bytesEqual(oldRoot, newRoot);
-  if (oldSize === 0) return proof.length === 0;
-  if (proof.length === 0) return false;
-  // A perfect old tree is itself a node of the new tree, so the proof leaves it out.
-  const path = isPowerOfTwo(oldSize) ? [oldRoot, ...proof] : [...proof];
-  let fn = oldSize - 1;
-  let sn = newSize - 1;
-  while (isOdd(fn)) [fn, sn] = [half(fn), half(sn)];
-  let oldHash = at(path, 0);
-  let newHash = oldHash;
-  for (const node of path.slice(1)) {
-    if (sn === 0) return false;
-    if (isOdd(fn) || fn === sn) {
-      oldHash = nodeHash(node, oldHash);
-      newHash = nodeHash(node, newHash);
-      while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
-    } else {
-      newHash = nodeHash(newHash, node);
-    }
-    [fn, sn] = [half(fn), half(sn)];
-  }
-  return sn === 0 && bytesEqual(oldHash, oldRoot) && bytesEqual(newHash, newRoot);
 }
 
 /** PATH(m, D[lo:hi]), m relative to lo; the deepest sibling goes first. */

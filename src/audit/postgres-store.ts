@@ -9,13 +9,13 @@
 import pg from 'pg';
 import { leafHash } from './hashes.ts';
 import type { AppendItem, AuditRow, AuditStore, RowFilter, StoredCheckpoint } from './store.ts';
+import { checkAllRows, checkRange, filterTerms, pageSizeOf } from './store-checks.ts';
 
 /** Bumped whenever the tables below change shape; a schema with a higher version is refused. */
-export const POSTGRES_SCHEMA_VERSION = 1;
+const POSTGRES_SCHEMA_VERSION = 1;
 
 const DEFAULT_SCHEMA = 'airlock_audit';
 const DEFAULT_POOL_SIZE = 10;
-const DEFAULT_PAGE_SIZE = 500;
 
 export interface PostgresStoreOptions {
   readonly connectionString: string;
@@ -30,8 +30,7 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<AuditStore> {
   const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError('audit store: pageSize must be a positive integer');
+  const pageSize = pageSizeOf(options.pageSize);
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? DEFAULT_POOL_SIZE });
   // An idle client losing its connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
@@ -274,34 +273,19 @@ function encodeColumns<T extends AppendItem>(items: readonly T[], first: number,
 }
 
 async function readLeafHashes(pool: pg.Pool, t: Tables, from: number, to: number): Promise<Buffer[]> {
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from) {
-    throw new RangeError(`audit store: invalid row range [${from}, ${to})`);
-  }
+  checkRange(from, to);
   const result = await pool.query<{ leaf_hash: Buffer }>(
     `SELECT leaf_hash FROM ${t.rows} WHERE seq >= $1 AND seq < $2 ORDER BY seq`,
     [from, to],
   );
-  // A short answer means the caller asked past the end: a proof built from it would be wrong, so say so.
-  if (result.rows.length !== to - from) throw new RangeError(`audit store: rows [${from}, ${to}) are not all in the log`);
+  checkAllRows(result.rows.length, from, to);
   return result.rows.map((row) => row.leaf_hash);
 }
 
 /** WHERE clauses for a filter with `$n` placeholders numbered after the seq cursor ($1). */
 function filterClauses(filter: RowFilter): { clauses: string[]; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (column: string, operator: string, value: unknown): void => {
-    if (value === undefined) return;
-    params.push(value);
-    clauses.push(`${column} ${operator} $${params.length + 1}`);
-  };
-  add('seq', '<', filter.toSeq);
-  add('tenant', '=', filter.tenant);
-  add('kind', '=', filter.kind);
-  // Times are UTC ISO 8601 strings, which order correctly as text.
-  add('time', '>=', filter.since);
-  add('time', '<', filter.until);
-  return { clauses, params };
+  const terms = filterTerms(filter);
+  return { clauses: terms.map((t, i) => `${t.column} ${t.operator} $${i + 2}`), params: terms.map((t) => t.value) };
 }
 
 /** Keyset pagination over seq: each page is one short query, so no cursor or transaction stays open between pages. */

@@ -9,11 +9,11 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { leafHash } from './hashes.ts';
 import type { AppendItem, AuditRow, AuditStore, RowFilter, StoredCheckpoint } from './store.ts';
+import { checkAllRows, checkRange, filterTerms, pageSizeOf } from './store-checks.ts';
 
 /** Bumped whenever the tables below change shape; a file with a higher version is refused. */
-export const SQLITE_SCHEMA_VERSION = 1;
+const SQLITE_SCHEMA_VERSION = 1;
 
-const DEFAULT_PAGE_SIZE = 500;
 /** How long a writer waits for another process's write transaction before failing. */
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -48,8 +48,7 @@ const SCHEMA_SQL = `
 const OUR_TABLES = new Set(['audit_rows', 'audit_checkpoints', 'audit_content']);
 
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): AuditStore {
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError('audit store: pageSize must be a positive integer');
+  const pageSize = pageSizeOf(options.pageSize);
   const db = openDatabase(path);
   try {
     retryWhileBusy(() => {
@@ -269,33 +268,14 @@ function appendBatch<T extends AppendItem>(
 function readLeafHashes(sql: Statements, from: number, to: number): Buffer[] {
   checkRange(from, to);
   const hashes = sql.leafHashes.all(from, to).map((row) => toBuffer(row.leaf_hash));
-  // A short answer means the caller asked past the end: a proof built from it would be wrong, so say so.
-  if (hashes.length !== to - from) throw new RangeError(`audit store: rows [${from}, ${to}) are not all in the log`);
+  checkAllRows(hashes.length, from, to);
   return hashes;
-}
-
-function checkRange(from: number, to: number): void {
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from) {
-    throw new RangeError(`audit store: invalid row range [${from}, ${to})`);
-  }
 }
 
 /** WHERE clauses for a filter, `?` placeholders in order; the seq cursor is added by the pager. */
 function filterClauses(filter: RowFilter): { clauses: string[]; params: SQLInputValue[] } {
-  const clauses: string[] = [];
-  const params: SQLInputValue[] = [];
-  const add = (clause: string, value: SQLInputValue | undefined): void => {
-    if (value === undefined) return;
-    clauses.push(clause);
-    params.push(value);
-  };
-  add('seq < ?', filter.toSeq);
-  add('tenant = ?', filter.tenant);
-  add('kind = ?', filter.kind);
-  // Times are UTC ISO 8601 strings, which order correctly as text.
-  add('time >= ?', filter.since);
-  add('time < ?', filter.until);
-  return { clauses, params };
+  const terms = filterTerms(filter);
+  return { clauses: terms.map((t) => `${t.column} ${t.operator} ?`), params: terms.map((t) => t.value) };
 }
 
 /** Keyset pagination over seq: each page is one short query, so no read snapshot is held between pages. */

@@ -13,9 +13,10 @@ import type { EntityType, Finding } from '../entities.ts';
 import type { ActionTable } from '../policy/actions.ts';
 import { hashPlaceholder, maskValue, pseudonymPlaceholder, redactPlaceholder } from '../transform/placeholders.ts';
 import type { TenantKeys } from '../transform/tenant-keys.ts';
+import { detectValue } from '../detect/inspect.ts';
 
 /** The hex digits of a dataset pseudonym: `[EMAIL_0123456789abcdef]`. */
-export const DATASET_PSEUDONYM_HEX = 16;
+const DATASET_PSEUDONYM_HEX = 16;
 
 export interface Inspected {
   readonly label: string;
@@ -24,17 +25,7 @@ export interface Inspected {
 }
 
 export function findingsOf(engine: DetectionEngine, unit: Inspected): Finding[] {
-  if (unit.sensitive) {
-    const level = engine.sensitiveFieldLevel(unit.label);
-    const whole: Finding = { type: 'BUSINESS_FIELD', start: 0, end: unit.text.length, score: 0.95, detector: 'business.json-field' };
-    return [level === undefined ? whole : { ...whole, level }];
-  }
-  const prefix = unit.label === '' || /^\d+$/.test(unit.label) ? '' : `${unit.label}: `;
-  const found: Finding[] = [];
-  for (const finding of engine.detect(prefix + unit.text)) {
-    if (finding.start >= prefix.length) found.push({ ...finding, start: finding.start - prefix.length, end: finding.end - prefix.length });
-  }
-  return found;
+  return detectValue(engine, unit.label, unit.text, unit.sensitive);
 }
 
 /** The types of a record's findings whose action is `block`, sorted; empty when the record may be written. */

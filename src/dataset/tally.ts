@@ -7,9 +7,9 @@
 import type { EntityType, Finding } from '../entities.ts';
 import type { RecordShape } from './walk.ts';
 
-export const MAX_FIELDS = 1000;
+const MAX_FIELDS = 1000;
 export const MAX_LISTED = 100;
-export const OTHER_FIELDS = '(other fields)';
+const OTHER_FIELDS = '(other fields)';
 
 export interface Example {
   readonly line: number;

@@ -84,7 +84,7 @@ function walkJson(holder: Container, key: string, path: string, label: string, v
 }
 
 /** Detects in `label: text` so field names give context, keeping only findings inside the value. */
-function detectValue(engine: DetectionEngine, label: string, text: string, sensitiveKey: boolean): Finding[] {
+export function detectValue(engine: DetectionEngine, label: string, text: string, sensitiveKey: boolean): Finding[] {
   if (sensitiveKey) {
     const level = engine.sensitiveFieldLevel(label);
     const finding: Finding = { type: 'BUSINESS_FIELD', start: 0, end: text.length, score: 0.95, detector: 'business.json-field' };

@@ -84,6 +84,7 @@ export function baselineKey(entry: BaselineEntry): string {
   return `${entry.ruleId}\0${entry.file}\0${entry.fingerprint}`;
 }
 
-function compare(a: string, b: string): number {
+/** Code-unit order of two strings (locale-independent, so reports and baselines sort the same everywhere). */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

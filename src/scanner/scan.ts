@@ -8,7 +8,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { baselineKey, fingerprintFindings, type FingerprintedFinding } from './baseline.ts';
+import { baselineKey, compare, fingerprintFindings, type FingerprintedFinding } from './baseline.ts';
 import { FACTS_READER, RULE_MODULES, ruleCatalog } from './registry.ts';
 import { applySuppressions, findDirectives } from './suppress.ts';
 import {
@@ -145,10 +145,6 @@ function summarise(state: ScanState, findings: readonly ScanFinding[], baselined
 
 function byPlace(a: ScanFinding, b: ScanFinding): number {
   return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Pulls items one at a time and keeps at most `limit` pieces of work running (work must not reject). */

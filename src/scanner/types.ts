@@ -29,6 +29,13 @@ export interface ScanFinding {
   readonly properties?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
+/** A finding of `rule` at `at` in `file`, with the rule's severity and remediation; `properties` only when given. */
+export function ruleFinding(rule: RuleInfo, file: string, at: { readonly line: number; readonly column: number }, message: string,
+  properties?: ScanFinding['properties']): ScanFinding {
+  const finding = { ruleId: rule.id, severity: rule.severity, file, line: at.line, column: at.column, message, remediation: rule.remediation };
+  return properties === undefined ? finding : { ...finding, properties };
+}
+
 /** A file as the rules see it. Text files only reach `text`; binary files only `head` (content sniffing). */
 export interface ScanFile {
   /** Path relative to the scan root, `/` separators. */

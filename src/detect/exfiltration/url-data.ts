@@ -5,6 +5,7 @@
  * percent-decoded so the caller's secret and PII detectors can read them. Neither throws on any input.
  */
 
+import { alnumClassCount } from '../secrets/shared.ts';
 import { cleanUrl, SCHEME } from './url-parts.ts';
 
 /** Why a URL looks like it carries data out, or null. Pure string heuristics; no PII detection here (the caller runs its own detectors on the decoded text). */
@@ -194,7 +195,7 @@ function classOf(c: number): number {
 
 /** Upper case, lower case and digits, switching as often as random text does. */
 function hasRandomClassMix(body: string): boolean {
-  if (!/[A-Z]/.test(body) || !/[a-z]/.test(body) || !/[0-9]/.test(body)) return false;
+  if (alnumClassCount(body) < 3) return false;
   let switches = 0;
   for (let i = 1; i < body.length; i++) {
     if (classOf(body.charCodeAt(i)) !== classOf(body.charCodeAt(i - 1))) switches++;

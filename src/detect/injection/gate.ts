@@ -88,7 +88,8 @@ function rulesThatRun(text: string, { ids, ends, count }: Hits, anchorEnds: PerG
       if (sticky.test(text)) runs[rule] = 1;
     }
   }
-  return runs.map((run) => (run === 1 ? 1 : 0));
+  for (let rule = 0; rule < runs.length; rule++) if (runs[rule] === 2) runs[rule] = 0;
+  return runs;
 }
 
 /**
@@ -114,7 +115,7 @@ function startPlacesOf(text: string, { ids, ends, count }: Hits, runs: readonly 
 }
 
 /** Matches as flat pairs: index, length, index, length… in the text's coordinates. */
-export type Matches = readonly number[];
+type Matches = readonly number[];
 const NONE: Matches = Object.freeze([]);
 
 /** A window of the text a rule runs on: [from, to), and that slice. */

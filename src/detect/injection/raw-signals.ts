@@ -19,7 +19,7 @@ const CYRILLIC_OR_GREEK = 4;
 const SURROGATE = 8;
 const UNIT_CLASS = new Uint8Array(0x10000);
 
-export function classOfUnit(unit: number): number {
+function classOfUnit(unit: number): number {
   let cls = UNIT_CLASS[unit] as number;
   if (cls === 0) {
     const ch = String.fromCharCode(unit);
@@ -33,7 +33,6 @@ export function classOfUnit(unit: number): number {
   }
   return cls;
 }
-export const UNIT = { INVISIBLE, CYRILLIC_OR_GREEK, SURROGATE } as const;
 
 /**
  * The raw signals of `text`. Each regex needs a character few texts hold (an invisible one; a Cyrillic or Greek

@@ -21,10 +21,6 @@ const LEVEL: Record<Severity, SarifLevel> = { critical: 'error', high: 'error', 
 /** GitHub's scale: ≥ 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low; info findings get none. */
 const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: undefined };
 
-export function sarifLevel(severity: Severity): SarifLevel {
-  return LEVEL[severity];
-}
-
 export function renderSarif(result: ScanResult): string {
   const rules = rulesFor(result);
   const index = new Map(rules.map((rule, i) => [rule.id, i]));

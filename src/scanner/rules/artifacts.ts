@@ -8,7 +8,7 @@
  * list it names, which is not checked for existence (a rule sees one file, not its siblings).
  */
 import { positionsIn } from '../position.ts';
-import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
+import { ruleFinding, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule } from '../types.ts';
 import { mayBeModel, plural, sniffModel } from './artifacts/formats.ts';
 
 export { sniffModel };
@@ -71,7 +71,7 @@ function tfjsManifest(text: string): TfjsManifest | null {
 
 function finding(file: ScanFile, rule: RuleInfo, at: { line: number; column: number }, message: string,
   properties: Record<string, string | readonly string[]>): ScanFinding {
-  return { ruleId: rule.id, severity: rule.severity, file: file.path, ...at, message, remediation: rule.remediation, properties };
+  return ruleFinding(rule, file.path, at, message, properties);
 }
 
 function scanTfjs(file: ScanFile, text: string): ScanFinding[] {

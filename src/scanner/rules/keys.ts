@@ -13,7 +13,7 @@ import { privateKeyDetector } from '../../detect/secrets/private-key.ts';
 import { PROVIDER_RULES, providerDetector } from '../../detect/secrets/provider-detector.ts';
 import { isPlaceholderToken, shannonEntropy } from '../../detect/secrets/shared.ts';
 import { enclosingNames, nearLineStart, positionsIn } from '../position.ts';
-import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
+import { ruleFinding, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule } from '../types.ts';
 import { dockerInstructions, isDockerfile } from './deployment/dockerfile-lines.ts';
 import { aiProviderIn, cloudProviderIn, describeKey, type KeyKind } from './keys/names.ts';
 
@@ -275,15 +275,7 @@ export function findKeys(text: string): KeyHit[] {
 /** The finding for a hit, as the keys rules word it. */
 export function keyFinding(file: ScanFile, hit: KeyHit, at: { line: number; column: number }): ScanFinding {
   const rule = hit.kind === 'ai' ? AI_KEY_RULE : CLOUD_KEY_RULE;
-  return {
-    ruleId: rule.id,
-    severity: rule.severity,
-    file: file.path,
-    ...at,
-    message: `Hard-coded ${describeKey(hit)} (${hit.masked}).`,
-    remediation: rule.remediation,
-    properties: { provider: hit.provider, masked: hit.masked },
-  };
+  return ruleFinding(rule, file.path, at, `Hard-coded ${describeKey(hit)} (${hit.masked}).`, { provider: hit.provider, masked: hit.masked });
 }
 
 /** Firebase app configs: their Google API keys identify the app and are public by design. */

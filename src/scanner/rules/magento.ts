@@ -9,7 +9,7 @@
  * fail on malformed input: unclosed elements just end the tree.
  */
 import { positionsIn } from '../position.ts';
-import type { RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
+import { ruleFinding, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule } from '../types.ts';
 import { aiProviderIn } from './keys/names.ts';
 import { childText, parseXml, type XmlElement } from './xml.ts';
 
@@ -88,16 +88,9 @@ function fieldFinding(file: ScanFile, field: XmlElement, scope: Scope, id: strin
   if (provider === undefined || provider === null) return null;
   const configPath = [...scope.path, id].filter((p) => p !== '').join('/');
   const backend = textOf(field, 'backend_model');
-  return {
-    ruleId: PLAINTEXT_FIELD.id,
-    severity: PLAINTEXT_FIELD.severity,
-    file: file.path,
-    ...at,
-    message: `Admin field ${configPath}${label === '' ? '' : ` ("${label}")`} stores an AI provider key in plain text: ` +
-      (backend === '' ? 'it has no Encrypted backend model.' : `its backend model ${backend} does not encrypt.`),
-    remediation: PLAINTEXT_FIELD.remediation,
-    properties: { configPath, provider, backendModel: backend === '' ? 'none' : backend },
-  };
+  const message = `Admin field ${configPath}${label === '' ? '' : ` ("${label}")`} stores an AI provider key in plain text: ` +
+    (backend === '' ? 'it has no Encrypted backend model.' : `its backend model ${backend} does not encrypt.`);
+  return ruleFinding(PLAINTEXT_FIELD, file.path, at, message, { configPath, provider, backendModel: backend === '' ? 'none' : backend });
 }
 
 /** `etc/adminhtml/system.xml`, its includes under `etc/adminhtml/system/`, and Magento 1's `etc/system.xml`. */

@@ -6,7 +6,7 @@
  * functions. The AI calls themselves come from the egress analysis of the same file.
  */
 
-import type { ProjectFacts, RuleInfo, ScanFile, ScanFinding, ScanRule } from '../types.ts';
+import { ruleFinding, type ProjectFacts, type RuleInfo, type ScanFile, type ScanFinding, type ScanRule } from '../types.ts';
 import { aiFunctions, handlerData, siteInRange, type AiFunctions } from './egress/ai-functions.ts';
 import { analyzeEgress } from './egress/analyze.ts';
 import type { DataSeen } from './egress/data.ts';
@@ -17,20 +17,19 @@ import { isPunct, nameKey, type Source } from './egress/source.ts';
 import { argumentsOf, calleeAt, keyedValues, valueRange, type Range } from './egress/syntax.ts';
 import { HOLE } from './egress/tokens.ts';
 
-const RULES: readonly RuleInfo[] = [
-  {
-    id: 'wordpress.nopriv-ai-handler', severity: 'high',
-    summary: 'A wp_ajax_nopriv_ action (no login needed) runs a handler that calls a hosted AI API.',
-    remediation: 'Register the action for logged-in users only (wp_ajax_), check a capability and a nonce in the handler, and rate-limit ' +
-      'it; otherwise anyone can spend your AI credit and push data through your key.',
-  },
-  {
-    id: 'wordpress.public-rest-ai', severity: 'high',
-    summary: 'A REST route open to everyone (permission_callback __return_true or missing) calls a hosted AI API.',
-    remediation: 'Give the route a permission_callback that checks a capability (current_user_can) and rate-limit it; never use ' +
-      '__return_true on routes that spend AI credit.',
-  },
-];
+const NOPRIV_RULE: RuleInfo = {
+  id: 'wordpress.nopriv-ai-handler', severity: 'high',
+  summary: 'A wp_ajax_nopriv_ action (no login needed) runs a handler that calls a hosted AI API.',
+  remediation: 'Register the action for logged-in users only (wp_ajax_), check a capability and a nonce in the handler, and rate-limit ' +
+    'it; otherwise anyone can spend your AI credit and push data through your key.',
+};
+const PUBLIC_REST_RULE: RuleInfo = {
+  id: 'wordpress.public-rest-ai', severity: 'high',
+  summary: 'A REST route open to everyone (permission_callback __return_true or missing) calls a hosted AI API.',
+  remediation: 'Give the route a permission_callback that checks a capability (current_user_can) and rate-limit it; never use ' +
+    '__return_true on routes that spend AI credit.',
+};
+const RULES: readonly RuleInfo[] = [NOPRIV_RULE, PUBLIC_REST_RULE];
 
 export const wordpressRules: ScanRule = {
   rules: RULES,
@@ -84,7 +83,7 @@ function noprivFindings(source: Source, file: string, open: number, functions: A
   const action = hook.slice('wp_ajax_nopriv_'.length).replaceAll(HOLE, '*');
   const message = `Unauthenticated AJAX action ${action} runs ${reached.handler}, which calls ${describe(reached.site)}: anyone can ` +
     `trigger paid inference${dataClause(reached.data.data, 'in the handler and the call')}.`;
-  return [finding(source, file, RULES[0], hookArg.from, message, reached, { action })];
+  return [finding(source, file, NOPRIV_RULE, hookArg.from, message, reached, { action })];
 }
 
 function restFindings(source: Source, file: string, open: number, functions: AiFunctions, sites: readonly Site[]): ScanFinding[] {
@@ -102,7 +101,7 @@ function restFindings(source: Source, file: string, open: number, functions: AiF
     const why = permission === undefined ? 'no permission_callback' : 'permission_callback that allows everyone';
     const message = `REST route ${path} has ${why} and runs ${reached.handler}, which calls ${describe(reached.site)}: anyone can ` +
       `trigger paid inference${dataClause(reached.data.data, 'in the handler and the call')}.`;
-    findings.push(finding(source, file, RULES[1], route.from, message, reached, { route: path }));
+    findings.push(finding(source, file, PUBLIC_REST_RULE, route.from, message, reached, { route: path }));
   }
   return findings;
 }
@@ -129,11 +128,8 @@ function describe(site: Site): string {
   return `${site.provider.name} (${site.host}) via ${site.client}`;
 }
 
-function finding(source: Source, file: string, rule: RuleInfo | undefined, at: number, message: string, reached: Reached,
+function finding(source: Source, file: string, rule: RuleInfo, at: number, message: string, reached: Reached,
   extra: Record<string, string>): ScanFinding {
-  const { line, column } = source.lines.position(source.tokens[at]?.start ?? 0);
-  return {
-    ruleId: rule?.id ?? '', severity: rule?.severity ?? 'high', file, line, column, message, remediation: rule?.remediation ?? '',
-    properties: { provider: reached.site.provider.id, client: reached.site.client, data: reached.data.data, handler: reached.handler, ...extra },
-  };
+  return ruleFinding(rule, file, source.lines.position(source.tokens[at]?.start ?? 0), message,
+    { provider: reached.site.provider.id, client: reached.site.client, data: reached.data.data, handler: reached.handler, ...extra });
 }

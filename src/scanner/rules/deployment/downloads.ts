@@ -40,9 +40,11 @@ export function findDownload(command: string): Download | null {
   return best;
 }
 
+const HUB_URL = new RegExp(`^https?://(?:[\\w-]+\\.)*(?:${HUB_HOSTS})/`, 'i');
+const WEIGHT_URL = new RegExp(`${WEIGHT_FILE}(?:\\?|$)`, 'i');
+
 /** An ADD source that is a model URL (a hub host or a weight file). */
 export function isModelUrl(source: string): boolean {
   if (!/^https?:\/\//i.test(source)) return false;
-  const hub = new RegExp(`^https?://(?:[\\w-]+\\.)*(?:${HUB_HOSTS})/`, 'i');
-  return hub.test(source) || new RegExp(`${WEIGHT_FILE}(?:\\?|$)`, 'i').test(source);
+  return HUB_URL.test(source) || WEIGHT_URL.test(source);
 }

@@ -4,7 +4,7 @@
  * scripts.
  */
 import type { Position } from '../../position.ts';
-import type { RuleInfo, ScanFile, ScanFinding } from '../../types.ts';
+import { ruleFinding, type RuleInfo, type ScanFile, type ScanFinding } from '../../types.ts';
 
 function rule(id: string, severity: RuleInfo['severity'], summary: string, remediation: string): RuleInfo {
   return { id, severity, summary, remediation };
@@ -54,14 +54,5 @@ export function deployFinding(
   message: string,
   properties?: Record<string, string | number | boolean | readonly string[]>,
 ): ScanFinding {
-  return {
-    ruleId: info.id,
-    severity: info.severity,
-    file: file.path,
-    line: at.line,
-    column: at.column,
-    message,
-    remediation: info.remediation,
-    ...(properties === undefined ? {} : { properties }),
-  };
+  return ruleFinding(info, file.path, at, message, properties);
 }

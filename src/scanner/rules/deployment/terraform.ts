@@ -53,12 +53,14 @@ const ALL_USERS = /^[ \t]*(?:member|members|entity|role_entity)[ \t]*=[^\n]*\bal
 const PREDEFINED_PUBLIC = /^[ \t]*predefined_acl[ \t]*=[ \t]*"(?:publicRead|publicReadWrite)"/gm;
 const AZURE_PUBLIC = /^[ \t]*container_access_type[ \t]*=[ \t]*"(?:blob|container)"/gm;
 const PRINCIPAL_ANY = /"?Principal"?[ \t]*[:=][ \t]*(?:"\*"|\{[ \t]*"?AWS"?[ \t]*[:=][ \t]*"\*")/g;
-const ACCESS_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+const ACCESS_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].join('|');
+const ACCESS_FLAG_ON = new RegExp(`^[ \\t]*(?:${ACCESS_FLAGS})[ \\t]*=[ \\t]*true\\b`, 'm');
+const ACCESS_FLAG_OFF = new RegExp(`^[ \\t]*(?:${ACCESS_FLAGS})[ \\t]*=[ \\t]*false\\b`, 'm');
 
 /** A public access block with every flag off (absent flags default to off). */
 function accessBlockOff(body: string): Exposure[] {
-  if (ACCESS_FLAGS.some((flag) => new RegExp(`^[ \\t]*${flag}[ \\t]*=[ \\t]*true\\b`, 'm').test(body))) return [];
-  const first = new RegExp(`^[ \\t]*(?:${ACCESS_FLAGS.join('|')})[ \\t]*=[ \\t]*false\\b`, 'm').exec(body);
+  if (ACCESS_FLAG_ON.test(body)) return [];
+  const first = ACCESS_FLAG_OFF.exec(body);
   return first === null ? [] : [{ at: trimmedStart(first), how: 'all public access blocks off' }];
 }
 

@@ -88,11 +88,6 @@ function callsOf(source: Source): Calls {
   return calls;
 }
 
-/** Every HTTP client call in the file, in source order. */
-export function clientCalls(source: Source): readonly ClientCall[] {
-  return callsOf(source).list;
-}
-
 function findClientCalls(source: Source): ClientCall[] {
   const calls: ClientCall[] = [];
   const instances = new Map<string, string>();

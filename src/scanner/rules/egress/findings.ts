@@ -3,7 +3,7 @@
  * names the provider and host, the HTTP client or SDK, and the commerce data seen in the same function.
  */
 
-import type { RuleInfo, ScanFinding } from '../../types.ts';
+import { ruleFinding, type RuleInfo, type ScanFinding } from '../../types.ts';
 import type { Site } from './sites.ts';
 import type { Source } from './source.ts';
 
@@ -70,10 +70,7 @@ function siteMessage(site: Site): string {
 
 export function findingAt(source: Source, file: string, ruleId: string, tokenIndex: number, message: string,
   properties: ScanFinding['properties']): ScanFinding {
-  const rule = ruleInfo(ruleId);
-  const { line, column } = source.lines.position(source.tokens[tokenIndex]?.start ?? 0);
-  const finding = { ruleId, severity: rule.severity, file, line, column, message, remediation: rule.remediation };
-  return properties === undefined ? finding : { ...finding, properties };
+  return ruleFinding(ruleInfo(ruleId), file, source.lines.position(source.tokens[tokenIndex]?.start ?? 0), message, properties);
 }
 
 export function siteFinding(source: Source, file: string, site: Site): ScanFinding {

@@ -98,16 +98,6 @@ export function argumentsOf(source: Source, open: number): Range[] {
   return ranges;
 }
 
-/** The innermost enclosing `(` around token `i` that is a call, with its callee. */
-export function enclosingCall(source: Source, i: number): { open: number; callee: Callee } | null {
-  for (let open = source.parent[i] ?? -1; open >= 0; open = source.parent[open] ?? -1) {
-    if (!isPunct(source.tokens[open], '(')) continue;
-    const callee = calleeAt(source, open);
-    if (callee !== null) return { open, callee };
-  }
-  return null;
-}
-
 /**
  * Keyed values inside the brackets opened at `open` (any depth): `key: value` (JS objects), `key=value` (Python
  * keyword arguments), `'key' => value` (PHP arrays), `key: value` (PHP named arguments). Shorthand `{ key }`
